@@ -1,0 +1,83 @@
+package org.resolve.core.engine;
+
+import java.util.Arrays;
+import org.resolve.core.model.Status;
+
+/**
+ * Agent-mode population: one soldier per index, held as a struct of arrays (no object per
+ * soldier). Index order is departure order; processes visit soldiers in index order and each
+ * draws from its own stream, so no tie is ever broken by a hash or a thread.
+ */
+public final class Agents {
+    /** Flag: told before departure that he would fight. */
+    public static final byte INFORMED = 1;
+    /** Flag: knows a safe surrender procedure. */
+    public static final byte KNOWS = 2;
+    /** Flag: became a casualty today; his outcome is decided by the casualty-outcome process. */
+    public static final byte NEW_CASUALTY = 4;
+
+    private static final byte TRANSIT = (byte) Status.TRANSIT.ordinal();
+
+    /** Soldiers created so far. */
+    public int n;
+    public byte[] status;
+    public short[] wave;
+    /** Baseline loyalty in [0, 1]. */
+    public float[] loyalty;
+    /** Hunger at departure in [0, 1]. */
+    public float[] hunger0;
+    /** Doubt in [0, 1]. */
+    public float[] doubt;
+    public byte[] flags;
+    /** Soldiers in each status. */
+    public final int[] count = new int[Status.values().length];
+
+    /** @param capacity soldiers to allocate room for (the arrays grow if needed) */
+    public Agents(int capacity) {
+        int c = Math.max(16, capacity);
+        status = new byte[c];
+        wave = new short[c];
+        loyalty = new float[c];
+        hunger0 = new float[c];
+        doubt = new float[c];
+        flags = new byte[c];
+    }
+
+    /**
+     * Adds a departing soldier in TRANSIT.
+     *
+     * @return his index
+     */
+    public int add(int waveIndex, double loyaltyValue, double hunger, double doubtValue, boolean informed) {
+        if (n == status.length) {
+            int c = status.length * 2;
+            status = Arrays.copyOf(status, c);
+            wave = Arrays.copyOf(wave, c);
+            loyalty = Arrays.copyOf(loyalty, c);
+            hunger0 = Arrays.copyOf(hunger0, c);
+            doubt = Arrays.copyOf(doubt, c);
+            flags = Arrays.copyOf(flags, c);
+        }
+        int i = n++;
+        status[i] = TRANSIT;
+        wave[i] = (short) waveIndex;
+        loyalty[i] = (float) loyaltyValue;
+        hunger0[i] = (float) hunger;
+        doubt[i] = (float) doubtValue;
+        flags[i] = informed ? INFORMED : 0;
+        count[TRANSIT]++;
+        return i;
+    }
+
+    /** Moves soldier {@code i} to status {@code to} (an ordinal of {@link Status}). */
+    public void move(int i, int to) {
+        count[status[i]]--;
+        count[to]++;
+        status[i] = (byte) to;
+    }
+
+    /** @param s a status @return soldiers in it */
+    public int count(Status s) {
+        return count[s.ordinal()];
+    }
+}

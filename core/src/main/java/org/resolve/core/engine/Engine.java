@@ -1,0 +1,109 @@
+package org.resolve.core.engine;
+
+import java.util.List;
+import org.resolve.core.engine.process.Attrition;
+import org.resolve.core.engine.process.Beliefs;
+import org.resolve.core.engine.process.Capture;
+import org.resolve.core.engine.process.CasualtyOutcome;
+import org.resolve.core.engine.process.Deployment;
+import org.resolve.core.engine.process.Desertion;
+import org.resolve.core.engine.process.Families;
+import org.resolve.core.engine.process.Learning;
+import org.resolve.core.engine.process.Money;
+import org.resolve.core.engine.process.PostureProcess;
+import org.resolve.core.engine.process.Rotation;
+import org.resolve.core.model.Status;
+import org.resolve.core.scenario.Scenario;
+
+/**
+ * Runs one replication of a scenario, day by day, applying the eleven processes in the fixed
+ * order of {@link #PROCESSES}, then recording every metric for the day.
+ */
+public abstract class Engine {
+    /** The daily order, part of the model's meaning. */
+    public static final List<Process> PROCESSES = List.of(
+            new Deployment(), new PostureProcess(), new Attrition(), new CasualtyOutcome(), new Capture(),
+            new Desertion(), new Beliefs(), new Learning(), new Rotation(), new Money(), new Families());
+
+    /** Default loyalty bins of the aggregate mode. */
+    public static final int DEFAULT_BINS = 6;
+
+    /**
+     * @param mode agent or aggregate
+     * @return an engine of that mode (aggregate with {@link #DEFAULT_BINS} loyalty bins)
+     */
+    public static Engine of(Mode mode) {
+        return mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(DEFAULT_BINS);
+    }
+
+    /** @return the engine's mode */
+    public abstract Mode mode();
+
+    /**
+     * Runs one replication.
+     *
+     * @param sc the scenario
+     * @param parameters the replication's parameter values, by ordinal
+     * @param replicationSeed the replication's seed
+     * @param runIndex its index
+     * @return the daily series
+     */
+    public abstract RunResult run(Scenario sc, double[] parameters, long replicationSeed, int runIndex);
+
+    /** Writes the day's metrics; {@code count} gives soldiers by status. */
+    static void record(Sector s, double[][] series, int t, java.util.function.ToDoubleFunction<Status> count) {
+        Schedule sch = s.schedule;
+        double pool = 0;
+        for (int w = 0; w < sch.waves; w++) {
+            if (sch.depart[w] > t && sch.depart[w] < sch.days) {
+                pool += sch.replacement[w] ? s.draftSize[w] : sch.plannedSize[w];
+            }
+        }
+        series[Metric.STATUS_POOL.ordinal()][t] = pool;
+        double[] c = new double[Status.values().length];
+        for (Status st : Status.values()) {
+            if (st != Status.POOL) {
+                c[st.ordinal()] = count.applyAsDouble(st);
+                series[Metric.status(st).ordinal()][t] = c[st.ordinal()];
+            }
+        }
+        double killed = c[Status.KILLED.ordinal()] + c[Status.DIED_OF_WOUNDS.ordinal()] + c[Status.SELF_KILLED.ordinal()];
+        put(series, Metric.KILLED, t, killed);
+        put(series, Metric.WOUNDED, t, s.wounded);
+        put(series, Metric.CASUALTIES, t, s.casualtyEvents);
+        put(series, Metric.CAPTURED, t, c[Status.CAPTURED.ordinal()]);
+        put(series, Metric.SURRENDERED, t, c[Status.SURRENDERED.ordinal()]);
+        put(series, Metric.SELF_KILLED, t, c[Status.SELF_KILLED.ordinal()]);
+        put(series, Metric.DESERTED, t, c[Status.DESERTED.ordinal()]);
+        put(series, Metric.ROTATED_HOME, t, c[Status.ROTATED_HOME.ordinal()]);
+        put(series, Metric.REPATRIATED_WOUNDED, t, c[Status.REPATRIATED_WOUNDED.ordinal()]);
+        put(series, Metric.SENT, t, s.sentTotal);
+        put(series, Metric.IN_THEATRE, t, c[Status.TRAINING.ordinal()] + c[Status.FRONT.ordinal()]
+                + c[Status.RESERVE.ordinal()] + c[Status.WOUNDED.ordinal()]);
+        put(series, Metric.CANDIDATES_DRAWN, t, s.candidates);
+        put(series, Metric.VOLUNTEERS, t, s.volunteers);
+        put(series, Metric.COERCED, t, s.coerced);
+        put(series, Metric.REPLACEMENTS, t, s.replacements);
+        put(series, Metric.INTENSITY, t, s.intensity);
+        put(series, Metric.WITHDRAWN, t, s.withdrawn ? 1 : 0);
+        put(series, Metric.OPPONENT_STRENGTH, t, s.opponent);
+        put(series, Metric.OPPONENT_CASUALTIES, t, s.opponentCasualties);
+        put(series, Metric.EXCHANGE_RATIO, t, s.casualtyEvents > 0 ? s.opponentCasualties / s.casualtyEvents : 0);
+        put(series, Metric.FRIENDLY_FIRE_INCIDENTS, t, s.ffIncidents);
+        put(series, Metric.FRIENDLY_FIRE_HOST_KILLED, t, s.ffHostKilled);
+        put(series, Metric.REACHED, t, s.reached);
+        put(series, Metric.MEAN_DOUBT_FRONT, t, s.meanDoubtFront);
+        put(series, Metric.MEAN_EFFECTIVE_LOYALTY_FRONT, t, s.meanEffectiveLoyaltyFront);
+        put(series, Metric.COMMUNICATION, t, s.communication);
+        put(series, Metric.WAGES_USD, t, s.wages);
+        put(series, Metric.REGIME_REVENUE_USD, t, s.regimeRevenue);
+        put(series, Metric.SOLDIER_EARNINGS_USD, t, s.soldierEarnings);
+        put(series, Metric.FAMILIES_VALORISED, t, s.valorised);
+        put(series, Metric.FAMILIES_HONOURED, t, s.honoured);
+        put(series, Metric.FAMILIES_PUNISHED, t, s.punished);
+    }
+
+    private static void put(double[][] series, Metric m, int t, double v) {
+        series[m.ordinal()][t] = v;
+    }
+}

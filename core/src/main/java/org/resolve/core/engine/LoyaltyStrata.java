@@ -1,0 +1,128 @@
+package org.resolve.core.engine;
+
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.resolve.core.model.Param;
+import org.resolve.core.model.UnitType;
+
+/**
+ * The aggregate mode's discretisation of who is sent from one unit type: loyalty bins of equal
+ * width, each with the share of those sent, their mean loyalty and mean hunger, after the
+ * volunteering filter (a candidate is sent if he volunteers, or with the coercion share if not).
+ * Integrals over the beta-distributed loyalty and hunger are computed with exact cell
+ * probabilities on a fine grid (midpoint values).
+ */
+public final class LoyaltyStrata {
+    private static final int SUB = 8;
+    private static final int HUNGER_NODES = 16;
+
+    /** Share of those sent in each bin (sums to 1). */
+    public final double[] share;
+    /** Mean loyalty in each bin among those sent. */
+    public final double[] loyalty;
+    /** Mean hunger at departure in each bin among those sent. */
+    public final double[] hunger;
+    /** Probability a candidate is sent. */
+    public final double acceptance;
+    /** Probability a candidate volunteers. */
+    public final double volunteering;
+
+    /**
+     * @param p the run's parameter values
+     * @param type the unit type
+     * @param bins number of loyalty bins, >= 1
+     */
+    public LoyaltyStrata(double[] p, UnitType type, int bins) {
+        double conc = p[Param.LOYALTY_CONCENTRATION.ordinal()];
+        double lm = p[type.loyaltyMean().ordinal()];
+        double hconc = p[Param.HUNGER_CONCENTRATION.ordinal()];
+        double hm = p[type.hungerMean().ordinal()];
+        double[] hx = new double[HUNGER_NODES];
+        double[] hw = new double[HUNGER_NODES];
+        grid(hm, hconc, HUNGER_NODES, hx, hw);
+        double[] lx = new double[bins * SUB];
+        double[] lw = new double[bins * SUB];
+        grid(lm, conc, bins * SUB, lx, lw);
+        double b0 = p[Param.VOLUNTEER_INTERCEPT.ordinal()]
+                + p[Param.VOLUNTEER_STATUS.ordinal()] * p[Param.MOTIVE_STATUS_GAIN.ordinal()]
+                + p[Param.VOLUNTEER_PAY.ordinal()] * p[Param.MOTIVE_PAY_UTILITY.ordinal()]
+                + p[Param.VOLUNTEER_OUTSIDE.ordinal()] * p[Param.MOTIVE_CURIOSITY.ordinal()];
+        double bl = p[Param.VOLUNTEER_LOYALTY.ordinal()];
+        double bh = p[Param.VOLUNTEER_HUNGER.ordinal()];
+        double coercion = p[Param.COERCION_SHARE.ordinal()];
+        share = new double[bins];
+        loyalty = new double[bins];
+        hunger = new double[bins];
+        double acc = 0;
+        double vol = 0;
+        for (int b = 0; b < bins; b++) {
+            double m = 0;
+            double ml = 0;
+            double mh = 0;
+            for (int g = 0; g < SUB; g++) {
+                int i = b * SUB + g;
+                for (int h = 0; h < HUNGER_NODES; h++) {
+                    double w = lw[i] * hw[h];
+                    double pv = Sector.sigmoid(b0 + bl * lx[i] + bh * hx[h]);
+                    double a = pv + (1 - pv) * coercion;
+                    vol += w * pv;
+                    m += w * a;
+                    ml += w * a * lx[i];
+                    mh += w * a * hx[h];
+                }
+            }
+            share[b] = m;
+            loyalty[b] = m > 0 ? ml / m : (b + 0.5) / bins;
+            hunger[b] = m > 0 ? mh / m : hm;
+            acc += m;
+        }
+        for (int b = 0; b < bins; b++) {
+            share[b] = acc > 0 ? share[b] / acc : 1.0 / bins;
+        }
+        acceptance = acc;
+        volunteering = vol;
+    }
+
+    /** Fills equal-width cells on [0, 1] with their midpoints and exact beta probabilities. */
+    private static void grid(double mean, double conc, int cells, double[] x, double[] w) {
+        double alpha = Math.max(mean * conc, 1e-9);
+        double beta = Math.max((1 - mean) * conc, 1e-9);
+        if (mean <= 0 || mean >= 1) {
+            int at = mean <= 0 ? 0 : cells - 1;
+            for (int i = 0; i < cells; i++) {
+                x[i] = (i + 0.5) / cells;
+                w[i] = i == at ? 1 : 0;
+            }
+            x[at] = mean <= 0 ? 0 : 1;
+            return;
+        }
+        BetaDistribution d = BetaDistribution.of(alpha, beta);
+        double prev = 0;
+        double total = 0;
+        for (int i = 0; i < cells; i++) {
+            double hi = (i + 1.0) / cells;
+            double cdf = i == cells - 1 ? 1 : d.cumulativeProbability(hi);
+            w[i] = Math.max(0, cdf - prev);
+            total += w[i];
+            prev = cdf;
+            // The cell's conditional mean, from the identity E[X; X<x] = mean * F_{alpha+1,beta}(x).
+            x[i] = (i + 0.5) / cells;
+        }
+        // Exact conditional means per cell (needs the shifted beta's CDF).
+        BetaDistribution shifted = BetaDistribution.of(alpha + 1, beta);
+        double prevS = 0;
+        for (int i = 0; i < cells; i++) {
+            double hi = (i + 1.0) / cells;
+            double cdfS = i == cells - 1 ? 1 : shifted.cumulativeProbability(hi);
+            if (w[i] > 1e-300) {
+                double cm = mean * (cdfS - prevS) / w[i];
+                if (cm >= (double) i / cells && cm <= hi) {
+                    x[i] = cm;
+                }
+            }
+            prevS = cdfS;
+        }
+        for (int i = 0; i < cells; i++) {
+            w[i] /= total;
+        }
+    }
+}

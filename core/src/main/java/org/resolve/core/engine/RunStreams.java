@@ -1,0 +1,67 @@
+package org.resolve.core.engine;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.resolve.core.random.Streams;
+import org.resolve.core.random.Streams.Purpose;
+
+/** One replication's random streams, one per process that draws. */
+public final class RunStreams {
+    public final UniformRandomProvider deployment;
+    public final UniformRandomProvider attrition;
+    public final UniformRandomProvider casualty;
+    public final UniformRandomProvider capture;
+    public final UniformRandomProvider desertion;
+    public final UniformRandomProvider beliefs;
+    public final UniformRandomProvider learning;
+    public final UniformRandomProvider families;
+    /** Loyalty samplers per unit type, built on first use for this run's parameters. */
+    public final org.apache.commons.rng.sampling.distribution.ContinuousSampler[] loyalty =
+            new org.apache.commons.rng.sampling.distribution.ContinuousSampler[4];
+    /** Hunger samplers per unit type. */
+    public final org.apache.commons.rng.sampling.distribution.ContinuousSampler[] hunger =
+            new org.apache.commons.rng.sampling.distribution.ContinuousSampler[4];
+
+    /** @param replicationSeed the value of {@link Streams#replicationSeed} */
+    public RunStreams(long replicationSeed) {
+        deployment = Streams.stream(replicationSeed, Purpose.DEPLOYMENT);
+        attrition = Streams.stream(replicationSeed, Purpose.ATTRITION);
+        casualty = Streams.stream(replicationSeed, Purpose.CASUALTY);
+        capture = Streams.stream(replicationSeed, Purpose.CAPTURE);
+        desertion = Streams.stream(replicationSeed, Purpose.DESERTION);
+        beliefs = Streams.stream(replicationSeed, Purpose.BELIEFS);
+        learning = Streams.stream(replicationSeed, Purpose.LEARNING);
+        families = Streams.stream(replicationSeed, Purpose.FAMILIES);
+    }
+
+    /**
+     * A Poisson draw by inversion, without allocating (means here are small: incidents per day).
+     *
+     * @param rng the stream
+     * @param mean the mean, >= 0
+     * @return the count
+     */
+    public static int poisson(UniformRandomProvider rng, double mean) {
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean > 500) {
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
+        }
+        double u = rng.nextDouble();
+        double pk = Math.exp(-mean);
+        double cdf = pk;
+        int k = 0;
+        while (u > cdf && k < 10_000) {
+            k++;
+            pk *= mean / k;
+            cdf += pk;
+        }
+        return k;
+    }
+
+    private static double gaussian(UniformRandomProvider rng) {
+        double u1 = 1 - rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}

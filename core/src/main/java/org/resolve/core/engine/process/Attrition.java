@@ -1,0 +1,124 @@
+package org.resolve.core.engine.process;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.resolve.core.engine.Agents;
+import org.resolve.core.engine.Cohorts;
+import org.resolve.core.engine.Process;
+import org.resolve.core.engine.RunStreams;
+import org.resolve.core.engine.Sector;
+import org.resolve.core.model.Param;
+import org.resolve.core.model.Status;
+
+/**
+ * 3. Attrition: Lanchester force-on-force in the sector, solved exactly over the day with the
+ * scenario's law. The opponent's coefficient is a x intensity x exposure x mean vulnerability;
+ * the deployed force's is b x intensity x equipment x intelligence x communication x terrain x
+ * resolve x claimed multiplier. The day's expected casualties C are shared across front soldiers
+ * in proportion to vulnerability: soldier i is hit with probability C v_i / sum(v), so the
+ * per-soldier hazards add up exactly to the aggregate flow. The opponent then makes good a share
+ * of its losses.
+ */
+public final class Attrition implements Process {
+    private static final int FRONT = Status.FRONT.ordinal();
+    private static final int WOUNDED = Status.WOUNDED.ordinal();
+
+    @Override
+    public String name() {
+        return "attrition";
+    }
+
+    /**
+     * Computes the day's expected casualties from the front's make-up by wave.
+     *
+     * @param s the sector
+     * @param frontByWave soldiers at the front per wave
+     * @param front their total
+     */
+    static void engage(Sector s, double[] frontByWave, double front) {
+        double a = s.get(Param.OPPONENT_LETHALITY);
+        double b = s.get(Param.OWN_LETHALITY);
+        double sumV = 0;
+        double sumT = 0;
+        for (int w = 0; w < frontByWave.length; w++) {
+            sumV += frontByWave[w] * s.vulnerability[w];
+            sumT += frontByWave[w] * s.terrain[w];
+        }
+        double meanV = sumV / front;
+        double meanT = sumT / front;
+        double floor = s.get(Param.EFFECT_COMMUNICATION_FLOOR);
+        double eff = s.get(Param.EFFECT_EQUIPMENT) * s.get(Param.EFFECT_INTELLIGENCE)
+                * (floor + (1 - floor) * s.communication) * meanT
+                * (1 + s.get(Param.EFFECT_RESOLVE_WEIGHT) * s.meanEffectiveLoyaltyFront)
+                * s.get(Param.EFFECT_CLAIMED_MULTIPLIER);
+        double aEff = a * s.intensity * s.exposure * meanV;
+        double bEff = b * s.intensity * eff;
+        double[] out = new double[2];
+        s.scenario.attritionLaw().step(front, s.opponent, aEff, bEff, 1.0, out);
+        double casualties = Math.max(0, front - out[0]);
+        double opponentLosses = Math.max(0, s.opponent - out[1]);
+        s.opponentCasualties += opponentLosses;
+        s.opponent = out[1] + s.get(Param.OPPONENT_REPLENISHMENT) * Math.max(0, s.opponent0 - out[1]);
+        s.expectedCasualties = casualties;
+        s.meanVulnerability = meanV;
+    }
+
+    static void replenishOnly(Sector s) {
+        s.opponent += s.get(Param.OPPONENT_REPLENISHMENT) * Math.max(0, s.opponent0 - s.opponent);
+    }
+
+    @Override
+    public void agents(Sector s, Agents a, RunStreams r) {
+        int front = a.count[FRONT];
+        if (!s.engaged || front == 0) {
+            replenishOnly(s);
+            return;
+        }
+        double[] byWave = new double[s.schedule.waves];
+        for (int i = 0; i < a.n; i++) {
+            if (a.status[i] == FRONT) {
+                byWave[a.wave[i]]++;
+            }
+        }
+        engage(s, byWave, front);
+        // p_i = C v_i / sum(v) = C v_i / (F meanV)
+        double scale = s.expectedCasualties / (front * s.meanVulnerability);
+        UniformRandomProvider rng = r.attrition;
+        for (int i = 0; i < a.n; i++) {
+            if (a.status[i] == FRONT) {
+                double pi = Math.min(1, scale * s.vulnerability[a.wave[i]]);
+                if (rng.nextDouble() < pi) {
+                    a.move(i, WOUNDED);
+                    a.flags[i] |= Agents.NEW_CASUALTY;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void cohorts(Sector s, Cohorts c) {
+        java.util.Arrays.fill(c.newCasualties, 0);
+        double[] byWave = new double[s.schedule.waves];
+        double front = 0;
+        for (int st = 0; st < c.strata; st++) {
+            double m = c.mass[st * Cohorts.LIVING + Cohorts.FRONT];
+            byWave[c.waveOf(st)] += m;
+            front += m;
+        }
+        if (!s.engaged || front <= 0) {
+            replenishOnly(s);
+            return;
+        }
+        engage(s, byWave, front);
+        double scale = s.expectedCasualties / (front * s.meanVulnerability);
+        for (int st = 0; st < c.strata; st++) {
+            int idx = st * Cohorts.LIVING + Cohorts.FRONT;
+            double m = c.mass[idx];
+            if (m <= 0) {
+                continue;
+            }
+            double hit = m * Math.min(1, scale * s.vulnerability[c.waveOf(st)]);
+            c.mass[idx] = m - hit;
+            c.newCasualties[st] = hit;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.resolve.core.engine.process;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.resolve.core.engine.Agents;
+import org.resolve.core.engine.Cohorts;
+import org.resolve.core.engine.LoyaltyStrata;
+import org.resolve.core.engine.Process;
+import org.resolve.core.engine.RunStreams;
+import org.resolve.core.engine.Schedule;
+import org.resolve.core.engine.Sector;
+import org.resolve.core.model.Param;
+import org.resolve.core.model.Status;
+import org.resolve.core.model.UnitType;
+
+/**
+ * 1. Deployment: waves leave on their date, arrive after the transit days, and are ready after
+ * the training days.
+ *
+ * <p>Volunteering: a candidate drawn from the unit type's pool volunteers with
+ * P = sigmoid(b0 + bL loyalty + bS status + bH hunger + bP pay + bO curiosity). A non-volunteer is
+ * sent anyway with the coercion share, otherwise replaced by the next candidate while the pool
+ * lasts. Those sent are told they will fight with the informed share.
+ */
+public final class Deployment implements Process {
+    private static final int TRANSIT = Status.TRANSIT.ordinal();
+    private static final int TRAINING = Status.TRAINING.ordinal();
+    private static final int RESERVE = Status.RESERVE.ordinal();
+
+    @Override
+    public String name() {
+        return "deployment";
+    }
+
+    @Override
+    public void agents(Sector s, Agents a, RunStreams r) {
+        Schedule sch = s.schedule;
+        double[] p = s.p;
+        UniformRandomProvider rng = r.deployment;
+        for (int w = 0; w < sch.waves; w++) {
+            if (sch.depart[w] != s.day) {
+                continue;
+            }
+            UnitType ut = sch.type[w];
+            int size = (int) Math.round(sch.replacement[w] ? s.draftSize[w] : sch.plannedSize[w]);
+            ContinuousSampler ls = r.loyalty[ut.ordinal()];
+            if (ls == null) {
+                ls = beta(rng, p[ut.loyaltyMean().ordinal()], p[Param.LOYALTY_CONCENTRATION.ordinal()]);
+                r.loyalty[ut.ordinal()] = ls;
+                r.hunger[ut.ordinal()] = beta(rng, p[ut.hungerMean().ordinal()], p[Param.HUNGER_CONCENTRATION.ordinal()]);
+            }
+            ContinuousSampler hs = r.hunger[ut.ordinal()];
+            double base = volunteerBase(p);
+            double bl = p[Param.VOLUNTEER_LOYALTY.ordinal()];
+            double bh = p[Param.VOLUNTEER_HUNGER.ordinal()];
+            double coercion = p[Param.COERCION_SHARE.ordinal()];
+            double informed = p[Param.INFORMED_SHARE.ordinal()];
+            double d0 = p[Param.DOUBT_INITIAL.ordinal()];
+            int sent = 0;
+            while (sent < size && s.pool[ut.ordinal()] >= 1) {
+                s.pool[ut.ordinal()] -= 1;
+                s.candidates += 1;
+                double l = ls.sample();
+                double h = hs.sample();
+                double pv = Sector.sigmoid(base + bl * l + bh * h);
+                double u = rng.nextDouble();
+                boolean inf = rng.nextDouble() < informed;
+                if (u < pv) {
+                    s.volunteers += 1;
+                } else if (u < pv + (1 - pv) * coercion) {
+                    s.coerced += 1;
+                } else {
+                    continue; // replaced by the next candidate
+                }
+                a.add(w, l, h, d0, inf);
+                sent++;
+            }
+            s.sent[w] = sent;
+            s.sentTotal += sent;
+        }
+        for (int w = 0; w < sch.waves; w++) {
+            boolean arrives = sch.arrive[w] == s.day && s.sent[w] > 0;
+            boolean ready = sch.ready[w] == s.day && s.sent[w] > 0;
+            if (!arrives && !ready) {
+                continue;
+            }
+            for (int i = 0; i < a.n; i++) {
+                if (a.wave[i] != w) {
+                    continue;
+                }
+                if (arrives && a.status[i] == TRANSIT) {
+                    a.move(i, TRAINING);
+                }
+                if (ready && a.status[i] == TRAINING) {
+                    a.move(i, RESERVE);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void cohorts(Sector s, Cohorts c) {
+        Schedule sch = s.schedule;
+        double[] p = s.p;
+        for (int w = 0; w < sch.waves; w++) {
+            if (sch.depart[w] != s.day) {
+                continue;
+            }
+            UnitType ut = sch.type[w];
+            double size = sch.replacement[w] ? s.draftSize[w] : sch.plannedSize[w];
+            LoyaltyStrata ls = new LoyaltyStrata(p, ut, c.bins);
+            double pool = s.pool[ut.ordinal()];
+            double needed = ls.acceptance > 0 ? size / ls.acceptance : Double.POSITIVE_INFINITY;
+            double drawn = Math.min(pool, needed);
+            double sent = Math.min(size, drawn * ls.acceptance);
+            s.pool[ut.ordinal()] -= drawn;
+            s.candidates += drawn;
+            double volShare = ls.acceptance > 0 ? ls.volunteering / ls.acceptance : 0;
+            s.volunteers += sent * volShare;
+            s.coerced += sent * (1 - volShare);
+            s.sent[w] = sent;
+            s.sentTotal += sent;
+            double informed = p[Param.INFORMED_SHARE.ordinal()];
+            double d0 = p[Param.DOUBT_INITIAL.ordinal()];
+            for (int b = 0; b < c.bins; b++) {
+                for (int f = 0; f < 2; f++) {
+                    int st = c.stratum(w, b, f, 0);
+                    c.loyalty[st] = ls.loyalty[b];
+                    c.hunger0[st] = ls.hunger[b];
+                    c.loyalty[st + 1] = ls.loyalty[b];
+                    c.hunger0[st + 1] = ls.hunger[b];
+                    double m = sent * ls.share[b] * (f == 1 ? informed : 1 - informed);
+                    c.add(st * Cohorts.LIVING + Cohorts.TRANSIT, m, d0);
+                }
+            }
+            c.active[w] = sent > 0;
+        }
+        for (int w = 0; w < sch.waves; w++) {
+            if (!c.active[w]) {
+                continue;
+            }
+            boolean arrives = sch.arrive[w] == s.day;
+            boolean ready = sch.ready[w] == s.day;
+            if (!arrives && !ready) {
+                continue;
+            }
+            for (int st = c.stratum(w, 0, 0, 0); st < c.stratum(w + 1, 0, 0, 0); st++) {
+                int base = st * Cohorts.LIVING;
+                if (arrives) {
+                    move(c, base + Cohorts.TRANSIT, base + Cohorts.TRAINING);
+                }
+                if (ready) {
+                    move(c, base + Cohorts.TRAINING, base + Cohorts.RESERVE);
+                }
+            }
+        }
+    }
+
+    static void move(Cohorts c, int from, int to) {
+        c.add(to, c.mass[from], c.doubt[from]);
+        c.mass[from] = 0;
+    }
+
+    static double volunteerBase(double[] p) {
+        return p[Param.VOLUNTEER_INTERCEPT.ordinal()]
+                + p[Param.VOLUNTEER_STATUS.ordinal()] * p[Param.MOTIVE_STATUS_GAIN.ordinal()]
+                + p[Param.VOLUNTEER_PAY.ordinal()] * p[Param.MOTIVE_PAY_UTILITY.ordinal()]
+                + p[Param.VOLUNTEER_OUTSIDE.ordinal()] * p[Param.MOTIVE_CURIOSITY.ordinal()];
+    }
+
+    private static ContinuousSampler beta(UniformRandomProvider rng, double mean, double conc) {
+        if (mean <= 0 || mean >= 1) {
+            double v = mean <= 0 ? 0 : 1;
+            return () -> v;
+        }
+        return ChengBetaSampler.of(rng, mean * conc, (1 - mean) * conc);
+    }
+}

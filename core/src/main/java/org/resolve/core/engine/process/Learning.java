@@ -1,0 +1,81 @@
+package org.resolve.core.engine.process;
+
+import org.resolve.core.engine.Agents;
+import org.resolve.core.engine.Cohorts;
+import org.resolve.core.engine.Process;
+import org.resolve.core.engine.RunStreams;
+import org.resolve.core.engine.Sector;
+import org.resolve.core.model.Param;
+import org.resolve.core.model.Status;
+
+/**
+ * 8. Learning. Each wave at the front gains a combat day (its terrain knowledge and drone
+ * countermeasures grow with them). Host-language terms grow with days in theatre; comprehension =
+ * min(1, terms / terms needed); the communication share = interpreter coverage + (1 - coverage) x
+ * comprehension, averaged over the front (it sets tomorrow's effectiveness). Friendly-fire
+ * incidents occur at rate incidents_per_day x (1 - communication) x intensity, each killing the
+ * stated number of host soldiers.
+ */
+public final class Learning implements Process {
+    private static final int FRONT = Status.FRONT.ordinal();
+    private static final int RESERVE = Status.RESERVE.ordinal();
+
+    @Override
+    public String name() {
+        return "learning";
+    }
+
+    private static double update(Sector s, double[] byWave) {
+        double cov = s.interpreterCoverage();
+        double total = 0;
+        double comm = 0;
+        for (int w = 0; w < byWave.length; w++) {
+            if (byWave[w] > 0) {
+                total += byWave[w];
+                comm += byWave[w] * (cov + (1 - cov) * s.comprehension[w]);
+            }
+            if (s.engaged && s.sent[w] > 0 && s.day >= s.schedule.ready[w] && s.day < s.schedule.tourEnd[w]) {
+                s.combatDays[w]++;
+            }
+        }
+        if (total > 0) {
+            s.communication = comm / total;
+        }
+        return s.engaged ? s.get(Param.FRIENDLY_FIRE_RATE) * (1 - s.communication) * s.intensity : 0;
+    }
+
+    @Override
+    public void agents(Sector s, Agents a, RunStreams r) {
+        double[] byWave = new double[s.schedule.waves];
+        if (a.count[FRONT] + a.count[RESERVE] > 0) {
+            for (int i = 0; i < a.n; i++) {
+                int st = a.status[i];
+                if (st == FRONT || st == RESERVE) {
+                    byWave[a.wave[i]]++;
+                }
+            }
+        }
+        double rate = update(s, byWave);
+        if (rate > 0 && a.count[FRONT] > 0) {
+            int k = RunStreams.poisson(r.learning, rate);
+            s.ffIncidents += k;
+            s.ffHostKilled += k * s.get(Param.FRIENDLY_FIRE_KILLED);
+        }
+    }
+
+    @Override
+    public void cohorts(Sector s, Cohorts c) {
+        double[] byWave = new double[s.schedule.waves];
+        double front = 0;
+        for (int st = 0; st < c.strata; st++) {
+            int base = st * Cohorts.LIVING;
+            byWave[c.waveOf(st)] += c.mass[base + Cohorts.FRONT] + c.mass[base + Cohorts.RESERVE];
+            front += c.mass[base + Cohorts.FRONT];
+        }
+        double rate = update(s, byWave);
+        if (rate > 0 && front > 0) {
+            s.ffIncidents += rate;
+            s.ffHostKilled += rate * s.get(Param.FRIENDLY_FIRE_KILLED);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.resolve.core.engine.process;
+
+import org.resolve.core.engine.Agents;
+import org.resolve.core.engine.Cohorts;
+import org.resolve.core.engine.Process;
+import org.resolve.core.engine.RunStreams;
+import org.resolve.core.engine.Schedule;
+import org.resolve.core.engine.Sector;
+import org.resolve.core.model.Posture;
+import org.resolve.core.model.Status;
+
+/**
+ * 2. Posture: the operations calendar (a forecast mix beyond the knowledge date) sets the day's
+ * posture, intensity and exposure, unless heavy recent losses have withdrawn the force to refit.
+ * Engaged postures put every ready soldier at the front; the others hold them in reserve. A wave's
+ * first engaged day is its first combat.
+ */
+public final class PostureProcess implements Process {
+    private static final int FRONT = Status.FRONT.ordinal();
+    private static final int RESERVE = Status.RESERVE.ordinal();
+
+    @Override
+    public String name() {
+        return "posture";
+    }
+
+    private static void decide(Sector s) {
+        Schedule sch = s.schedule;
+        int t = s.day;
+        s.withdrawn = t <= s.withdrawnUntil;
+        if (s.withdrawn) {
+            s.posture = Posture.WITHDRAWN;
+            s.intensity = 0;
+            s.exposure = 1;
+        } else {
+            s.posture = sch.posture[t];
+            s.intensity = sch.intensity[t];
+            s.exposure = sch.exposure[t];
+        }
+        s.engaged = s.posture.engaged() && s.intensity > 0;
+        if (s.engaged) {
+            for (int w = 0; w < sch.waves; w++) {
+                if (s.firstCombatDay[w] < 0 && s.sent[w] > 0 && t >= sch.ready[w] && t < sch.tourEnd[w]) {
+                    s.firstCombatDay[w] = t;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void agents(Sector s, Agents a, RunStreams r) {
+        decide(s);
+        int from = s.engaged ? RESERVE : FRONT;
+        int to = s.engaged ? FRONT : RESERVE;
+        if (a.count[from] > 0) {
+            for (int i = 0; i < a.n; i++) {
+                if (a.status[i] == from) {
+                    a.move(i, to);
+                }
+            }
+        }
+        s.frontAtStart = a.count[FRONT];
+    }
+
+    @Override
+    public void cohorts(Sector s, Cohorts c) {
+        decide(s);
+        int from = s.engaged ? Cohorts.RESERVE : Cohorts.FRONT;
+        int to = s.engaged ? Cohorts.FRONT : Cohorts.RESERVE;
+        double front = 0;
+        for (int st = 0; st < c.strata; st++) {
+            if (!c.active[c.waveOf(st)]) {
+                continue;
+            }
+            int base = st * Cohorts.LIVING;
+            if (c.mass[base + from] > 0) {
+                Deployment.move(c, base + from, base + to);
+            }
+            front += c.mass[base + Cohorts.FRONT];
+        }
+        s.frontAtStart = front;
+    }
+}

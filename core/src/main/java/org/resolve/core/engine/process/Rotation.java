@@ -1,0 +1,89 @@
+package org.resolve.core.engine.process;
+
+import org.resolve.core.engine.Agents;
+import org.resolve.core.engine.Cohorts;
+import org.resolve.core.engine.Process;
+import org.resolve.core.engine.RunStreams;
+import org.resolve.core.engine.Schedule;
+import org.resolve.core.engine.Sector;
+import org.resolve.core.model.Param;
+import org.resolve.core.model.Status;
+
+/**
+ * 9. Rotation and replacement. When a wave's tour ends, its soldiers in training, at the front or
+ * in reserve rotate home (the wounded follow when they recover). On a draft day, if the regime
+ * replaces losses, a replacement wave is drafted with as many soldiers as were lost since the last
+ * draft (killed, died of wounds, self-killed, captured, surrendered, deserted, repatriated), up to
+ * the cap; it leaves the next day.
+ */
+public final class Rotation implements Process {
+    private static final int TRAINING = Status.TRAINING.ordinal();
+    private static final int FRONT = Status.FRONT.ordinal();
+    private static final int RESERVE = Status.RESERVE.ordinal();
+    private static final int ROTATED = Status.ROTATED_HOME.ordinal();
+    private static final Status[] LOSSES = {Status.KILLED, Status.DIED_OF_WOUNDS, Status.SELF_KILLED, Status.CAPTURED,
+        Status.SURRENDERED, Status.DESERTED, Status.REPATRIATED_WOUNDED};
+
+    @Override
+    public String name() {
+        return "rotation";
+    }
+
+    private static void draft(Sector s, double lossesNow) {
+        int r = s.schedule.draftWaveOnDay[s.day];
+        if (r < 0) {
+            return;
+        }
+        double capLeft = Math.max(0, s.get(Param.REPLACEMENT_CAP) - s.replacements);
+        double size = Math.min(capLeft, Math.max(0, lossesNow - s.lossesSinceDraft));
+        s.draftSize[r] = size;
+        s.replacements += size;
+        s.lossesSinceDraft = lossesNow;
+    }
+
+    @Override
+    public void agents(Sector s, Agents a, RunStreams r) {
+        Schedule sch = s.schedule;
+        for (int w = 0; w < sch.waves; w++) {
+            if (sch.tourEnd[w] != s.day || s.sent[w] == 0) {
+                continue;
+            }
+            for (int i = 0; i < a.n; i++) {
+                int st = a.status[i];
+                if (a.wave[i] == w && (st == TRAINING || st == FRONT || st == RESERVE)) {
+                    a.move(i, ROTATED);
+                    s.todayRotated++;
+                }
+            }
+        }
+        double losses = 0;
+        for (Status st : LOSSES) {
+            losses += a.count[st.ordinal()];
+        }
+        draft(s, losses);
+    }
+
+    @Override
+    public void cohorts(Sector s, Cohorts c) {
+        Schedule sch = s.schedule;
+        for (int w = 0; w < sch.waves; w++) {
+            if (sch.tourEnd[w] != s.day || !c.active[w]) {
+                continue;
+            }
+            for (int st = c.stratum(w, 0, 0, 0); st < c.stratum(w + 1, 0, 0, 0); st++) {
+                int base = st * Cohorts.LIVING;
+                double m = c.mass[base + Cohorts.TRAINING] + c.mass[base + Cohorts.FRONT] + c.mass[base + Cohorts.RESERVE];
+                c.mass[base + Cohorts.TRAINING] = 0;
+                c.mass[base + Cohorts.FRONT] = 0;
+                c.mass[base + Cohorts.RESERVE] = 0;
+                c.absorbed[ROTATED] += m;
+                s.todayRotated += m;
+            }
+        }
+        double losses = 0;
+        for (Status st : LOSSES) {
+            losses += c.absorbed[st.ordinal()];
+        }
+        draft(s, losses);
+    }
+}

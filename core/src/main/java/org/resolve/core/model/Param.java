@@ -1,0 +1,160 @@
+package org.resolve.core.model;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The catalogue of model parameters: every number the engines read, with its kind and unit.
+ * A scenario must give each of them a value or a distribution, with evidence or an assumption.
+ * Names are stable: they appear in scenario files, runs.csv and reports.
+ */
+public enum Param {
+    // 1. Deployment and volunteering
+    POOL_SPECIAL_FORCES("pool.special_forces", Kind.NON_NEGATIVE, "soldiers", "special-forces soldiers the regime can draw on"),
+    POOL_REGULAR("pool.regular", Kind.NON_NEGATIVE, "soldiers", "regular soldiers the regime can draw on"),
+    POOL_ENGINEER("pool.engineer", Kind.NON_NEGATIVE, "soldiers", "military engineers the regime can draw on"),
+    POOL_CONSTRUCTION("pool.construction", Kind.NON_NEGATIVE, "soldiers", "construction troops the regime can draw on"),
+    VOLUNTEER_INTERCEPT("volunteer.intercept", Kind.REAL, "logit", "beta0 of P(volunteer)"),
+    VOLUNTEER_LOYALTY("volunteer.loyalty", Kind.REAL, "logit", "beta_L: weight of loyalty in P(volunteer)"),
+    VOLUNTEER_STATUS("volunteer.status", Kind.REAL, "logit", "beta_S: weight of expected status gain"),
+    VOLUNTEER_HUNGER("volunteer.hunger", Kind.REAL, "logit", "beta_H: weight of hunger (better meals abroad)"),
+    VOLUNTEER_PAY("volunteer.pay", Kind.REAL, "logit", "beta_P: weight of pay utility"),
+    VOLUNTEER_OUTSIDE("volunteer.outside", Kind.REAL, "logit", "beta_O: weight of curiosity about the outside world"),
+    MOTIVE_STATUS_GAIN("motive.status_gain", Kind.PROBABILITY, "score", "status gain expected from an overseas deployment"),
+    MOTIVE_PAY_UTILITY("motive.pay_utility", Kind.PROBABILITY, "score", "utility of the promised pay"),
+    MOTIVE_CURIOSITY("motive.curiosity", Kind.PROBABILITY, "score", "wish to see the outside world"),
+    COERCION_SHARE("coercion_share", Kind.PROBABILITY, "fraction", "share of non-volunteers sent anyway instead of replaced"),
+    INFORMED_SHARE("informed_share", Kind.PROBABILITY, "fraction", "share told before departure that they would fight"),
+    TRANSIT_DAYS("transit_days", Kind.NON_NEGATIVE, "days", "days from departure to arrival in the host country"),
+    TRAINING_DAYS("training_days", Kind.NON_NEGATIVE, "days", "days of training in the host country before the front"),
+    // Soldier attributes per unit type
+    LOYALTY_MEAN_SPECIAL_FORCES("loyalty_mean.special_forces", Kind.PROBABILITY, "score", "mean loyalty of special forces"),
+    LOYALTY_MEAN_REGULAR("loyalty_mean.regular", Kind.PROBABILITY, "score", "mean loyalty of regular soldiers"),
+    LOYALTY_MEAN_ENGINEER("loyalty_mean.engineer", Kind.PROBABILITY, "score", "mean loyalty of engineers"),
+    LOYALTY_MEAN_CONSTRUCTION("loyalty_mean.construction", Kind.PROBABILITY, "score", "mean loyalty of construction troops"),
+    LOYALTY_CONCENTRATION("loyalty_concentration", Kind.POSITIVE, "1", "concentration (alpha+beta) of the loyalty beta distribution"),
+    HUNGER_MEAN_SPECIAL_FORCES("hunger_mean.special_forces", Kind.PROBABILITY, "score", "mean hunger of special forces at departure"),
+    HUNGER_MEAN_REGULAR("hunger_mean.regular", Kind.PROBABILITY, "score", "mean hunger of regular soldiers at departure"),
+    HUNGER_MEAN_ENGINEER("hunger_mean.engineer", Kind.PROBABILITY, "score", "mean hunger of engineers at departure"),
+    HUNGER_MEAN_CONSTRUCTION("hunger_mean.construction", Kind.PROBABILITY, "score", "mean hunger of construction troops at departure"),
+    HUNGER_CONCENTRATION("hunger_concentration", Kind.POSITIVE, "1", "concentration of the hunger beta distribution"),
+    VULNERABILITY_SPECIAL_FORCES("vulnerability.special_forces", Kind.POSITIVE, "relative", "relative exposure to fire of special forces"),
+    VULNERABILITY_REGULAR("vulnerability.regular", Kind.POSITIVE, "relative", "relative exposure to fire of regular soldiers"),
+    VULNERABILITY_ENGINEER("vulnerability.engineer", Kind.POSITIVE, "relative", "relative exposure to fire of engineers"),
+    VULNERABILITY_CONSTRUCTION("vulnerability.construction", Kind.POSITIVE, "relative", "relative exposure to fire of construction troops"),
+    DOUBT_INITIAL("doubt.initial", Kind.PROBABILITY, "score", "doubt at departure"),
+    // 2. Posture
+    INTENSITY_HOLDING("intensity.holding", Kind.NON_NEGATIVE, "relative", "contact intensity while holding positions"),
+    INTENSITY_ASSAULT("intensity.assault", Kind.NON_NEGATIVE, "relative", "contact intensity while assaulting"),
+    FORECAST_ASSAULT_SHARE("forecast.assault_share", Kind.PROBABILITY, "fraction", "after the knowledge date: share of days in assault rather than holding"),
+    WITHDRAWAL_ENABLED("withdrawal.enabled", Kind.FLAG, "flag", "whether heavy recent losses withdraw the force to refit"),
+    WITHDRAWAL_LOSS_THRESHOLD("withdrawal.loss_threshold", Kind.PROBABILITY, "fraction", "share of the front lost within the window that triggers withdrawal"),
+    WITHDRAWAL_WINDOW_DAYS("withdrawal.window_days", Kind.NON_NEGATIVE, "days", "length of the window over which recent losses are counted"),
+    WITHDRAWAL_REFIT_DAYS("withdrawal.refit_days", Kind.NON_NEGATIVE, "days", "days a withdrawn force spends refitting"),
+    // 3. Attrition
+    OPPONENT_STRENGTH("attrition.opponent_strength", Kind.NON_NEGATIVE, "soldiers", "opponent's effective strength engaging the deployed force"),
+    OPPONENT_REPLENISHMENT("attrition.opponent_replenishment", Kind.PROBABILITY, "1/day", "daily share of the opponent's losses made good"),
+    OPPONENT_LETHALITY("attrition.opponent_lethality", Kind.NON_NEGATIVE, "1/day", "Lanchester coefficient a: the opponent's fire on the deployed force"),
+    OWN_LETHALITY("attrition.own_lethality", Kind.NON_NEGATIVE, "1/day", "Lanchester coefficient b: the deployed force's fire on the opponent"),
+    EFFECT_EQUIPMENT("effect.equipment", Kind.POSITIVE, "multiplier", "effectiveness from equipment"),
+    EFFECT_INTELLIGENCE("effect.intelligence", Kind.POSITIVE, "multiplier", "effectiveness from intelligence support"),
+    EFFECT_TERRAIN_INITIAL("effect.terrain_initial", Kind.PROBABILITY, "multiplier", "effectiveness on unfamiliar terrain (1 = familiar)"),
+    EFFECT_TERRAIN_LEARNING_DAYS("effect.terrain_learning_days", Kind.POSITIVE, "days", "combat days to learn the terrain (e-folding)"),
+    EFFECT_DRONE_COUNTERMEASURE_MAX("effect.drone_countermeasure_max", Kind.PROBABILITY, "fraction", "largest cut in vulnerability from learned drone countermeasures"),
+    EFFECT_DRONE_LEARNING_DAYS("effect.drone_learning_days", Kind.POSITIVE, "days", "combat days to learn drone countermeasures (e-folding)"),
+    EFFECT_ASSAULT_EXPOSURE("effect.assault_exposure", Kind.POSITIVE, "multiplier", "extra exposure of mass dismounted assaults"),
+    EFFECT_RESOLVE_WEIGHT("effect.resolve_weight", Kind.NON_NEGATIVE, "1", "how much mean effective loyalty raises effectiveness"),
+    EFFECT_COMMUNICATION_FLOOR("effect.communication_floor", Kind.PROBABILITY, "multiplier", "effectiveness when nobody understands the host's commands"),
+    EFFECT_CLAIMED_MULTIPLIER("effect.claimed_multiplier", Kind.POSITIVE, "multiplier", "extra effectiveness claimed (state media: one soldier equals 100 enemies)"),
+    // 4. Casualty outcome
+    KILL_SHARE("casualty.kill_share", Kind.PROBABILITY, "fraction", "share of casualties killed outright"),
+    WOUNDED_DIED_PER_DAY("wounded.died_per_day", Kind.PROBABILITY, "1/day", "daily probability that a wounded soldier dies of wounds"),
+    WOUNDED_RETURN_PER_DAY("wounded.return_per_day", Kind.PROBABILITY, "1/day", "daily probability that a wounded soldier returns to duty"),
+    WOUNDED_REPATRIATE_PER_DAY("wounded.repatriate_per_day", Kind.PROBABILITY, "1/day", "daily probability that a wounded soldier is sent home"),
+    // 5. Capture situations
+    CAPTURE_SITUATIONS_PER_DAY("capture.situations_per_day", Kind.NON_NEGATIVE, "1/day", "capture situations per front soldier per day at intensity 1"),
+    CAPTURE_TAKEN_ALIVE("capture.taken_alive", Kind.PROBABILITY, "fraction", "share of non-surrendering, non-self-killing soldiers taken alive"),
+    SURRENDER_INTERCEPT("surrender.intercept", Kind.REAL, "logit", "gamma0 of P(surrender)"),
+    SURRENDER_DOUBT("surrender.doubt", Kind.REAL, "logit", "gamma_D: weight of doubt"),
+    SURRENDER_LOYALTY("surrender.loyalty", Kind.REAL, "logit", "gamma_L: weight of effective loyalty (subtracted)"),
+    SURRENDER_REPRISAL_FEAR("surrender.reprisal_fear", Kind.REAL, "logit", "gamma_R: weight of fear of reprisal (subtracted)"),
+    SURRENDER_HUNGER("surrender.hunger", Kind.REAL, "logit", "gamma_H: weight of hunger"),
+    SELFKILL_MAX("selfkill.max", Kind.PROBABILITY, "probability", "P(kill himself | capture situation, no surrender) at effective loyalty 1"),
+    // 6. Desertion
+    DESERTION_RATE("desertion.rate", Kind.PROBABILITY, "1/day", "daily desertion probability of a fully hungry soldier with no food"),
+    HOST_FOOD_SUPPLY("host.food_supply", Kind.PROBABILITY, "fraction", "share of food needs the host supplies"),
+    HUNGER_ADAPTATION("hunger.adaptation_per_day", Kind.PROBABILITY, "1/day", "daily pull of hunger toward the level the host's food supply sets"),
+    // 7. Beliefs
+    INDOCTRINATION_RECOVERY("indoctrination.recovery_per_day", Kind.PROBABILITY, "1/day", "daily pull of loyalty back toward its baseline"),
+    MORALE_LOSS_SENSITIVITY("morale.loss_sensitivity", Kind.NON_NEGATIVE, "1", "loyalty lost per unit of the day's casualty rate at the front"),
+    DOUBT_FIRST_COMBAT("doubt.first_combat_uninformed", Kind.PROBABILITY, "score", "doubt gained at first combat by those told it was training"),
+    DOUBT_PRISONER_NEWS("doubt.prisoner_news", Kind.PROBABILITY, "1/day", "daily doubt gained when news of well-treated prisoners has saturated"),
+    PRISONER_NEWS_SATURATION("prisoner_news.saturation", Kind.POSITIVE, "prisoners", "prisoners shown at which the news effect saturates"),
+    CAMPAIGN_LEAFLETS("campaign.leaflets_per_day", Kind.NON_NEGATIVE, "leaflets/day", "leaflets dropped on the sector per day"),
+    CAMPAIGN_BROADCAST_HOURS("campaign.broadcast_hours_per_day", Kind.NON_NEGATIVE, "hours/day", "loudspeaker and radio broadcast hours per day"),
+    CAMPAIGN_MESSENGERS("campaign.messengers", Kind.NON_NEGATIVE, "persons", "defector messengers working on the sector"),
+    CAMPAIGN_LEAFLET_REACH("campaign.leaflet_reach", Kind.NON_NEGATIVE, "1/leaflet", "reach events per leaflet"),
+    CAMPAIGN_BROADCAST_REACH("campaign.broadcast_reach", Kind.NON_NEGATIVE, "1/hour", "probability intensity of being reached per broadcast hour"),
+    CAMPAIGN_MESSENGER_REACH("campaign.messenger_reach", Kind.NON_NEGATIVE, "1/messenger/day", "soldiers reached per messenger per day"),
+    CREDIBILITY_LEAFLET("credibility.leaflet", Kind.PROBABILITY, "score", "share of remaining trust a leaflet removes"),
+    CREDIBILITY_BROADCAST("credibility.broadcast", Kind.PROBABILITY, "score", "share of remaining trust a broadcast removes"),
+    CREDIBILITY_MESSENGER("credibility.messenger", Kind.PROBABILITY, "score", "share of remaining trust a former soldier removes"),
+    // 8. Learning
+    TERMS_INITIAL("language.terms_initial", Kind.NON_NEGATIVE, "terms", "host-language military terms taught before the front"),
+    TERMS_NEEDED("language.terms_needed", Kind.POSITIVE, "terms", "terms needed for full comprehension"),
+    TERMS_PER_DAY("language.terms_per_day", Kind.NON_NEGATIVE, "terms/day", "terms learned per day in theatre"),
+    INTERPRETERS_PER_30("interpreters.per_30", Kind.NON_NEGATIVE, "per 30 soldiers", "interpreters per 30 soldiers"),
+    INTERPRETER_SPAN("interpreters.span", Kind.NON_NEGATIVE, "soldiers", "soldiers one interpreter can really serve in combat"),
+    FRIENDLY_FIRE_RATE("friendly_fire.incidents_per_day", Kind.NON_NEGATIVE, "1/day", "friendly-fire incidents per day at zero communication and intensity 1"),
+    FRIENDLY_FIRE_KILLED("friendly_fire.killed_per_incident", Kind.NON_NEGATIVE, "host soldiers", "host soldiers killed per incident"),
+    // 9. Rotation and replacement
+    TOUR_DAYS("rotation.tour_days", Kind.POSITIVE, "days", "days in theatre before a soldier rotates home"),
+    REPLACEMENT_ENABLED("replacement.enabled", Kind.FLAG, "flag", "whether the regime replaces losses"),
+    REPLACEMENT_INTERVAL_DAYS("replacement.interval_days", Kind.POSITIVE, "days", "days between replacement drafts"),
+    REPLACEMENT_CAP("replacement.cap_total", Kind.NON_NEGATIVE, "soldiers", "most replacements ever sent"),
+    // 10. Money
+    WAGE("wage_usd_per_month", Kind.NON_NEGATIVE, "USD/month", "wage per soldier per month paid by the host"),
+    REGIME_SHARE("regime_share", Kind.PROBABILITY, "fraction", "share of the wage kept by the regime"),
+    // 11. Families
+    REPRISAL_PROBABILITY("reprisal.probability", Kind.PROBABILITY, "probability", "probability the family of a captured, surrendered or deserted soldier is punished");
+
+    private static final Map<String, Param> BY_NAME = new HashMap<>();
+
+    static {
+        for (Param p : values()) {
+            BY_NAME.put(p.key, p);
+        }
+    }
+
+    private final String key;
+    private final Kind kind;
+    private final String unit;
+    private final String description;
+
+    Param(String key, Kind kind, String unit, String description) {
+        this.key = key;
+        this.kind = kind;
+        this.unit = unit;
+        this.description = description;
+    }
+
+    /** @return the name used in scenario files and outputs */
+    public String key() { return key; }
+
+    /** @return the kind, which fixes the allowed interval */
+    public Kind kind() { return kind; }
+
+    /** @return the unit a scenario must state */
+    public String unit() { return unit; }
+
+    /** @return one line saying what the parameter means */
+    public String description() { return description; }
+
+    /**
+     * @param key a parameter name as written in a scenario
+     * @return the parameter, or {@code null} when there is none of that name
+     */
+    public static Param byKey(String key) {
+        return BY_NAME.get(key);
+    }
+}

@@ -1,0 +1,189 @@
+package org.resolve.core.scenario;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.statistics.distribution.LogNormalDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TriangularDistribution;
+
+/**
+ * A parameter's value or its uncertainty. Every distribution maps a uniform number in [0, 1) to
+ * a value ({@link #quantile}), so Monte Carlo, Latin-hypercube and quasi-random designs all sample
+ * it the same way.
+ */
+public sealed interface Distribution {
+
+    /**
+     * @param u a uniform number in [0, 1)
+     * @return the value at that probability (inverse CDF; for a mixture, see {@link Mixture})
+     */
+    double quantile(double u);
+
+    /** @return the smallest value this distribution can give */
+    double lower();
+
+    /** @return the largest value this distribution can give */
+    double upper();
+
+    /** @return whether the value is fixed (no uncertainty) */
+    default boolean fixed() {
+        return false;
+    }
+
+    /** @return a compact human-readable form, e.g. {@code uniform(0.5, 0.95)} */
+    String describe();
+
+    /** A known value. */
+    record Fixed(double value) implements Distribution {
+        public double quantile(double u) { return value; }
+        public double lower() { return value; }
+        public double upper() { return value; }
+        @Override public boolean fixed() { return true; }
+        public String describe() { return fmt(value); }
+    }
+
+    /** Uniform on [low, high]. */
+    record Uniform(double low, double high) implements Distribution {
+        public double quantile(double u) { return low + u * (high - low); }
+        public double lower() { return low; }
+        public double upper() { return high; }
+        public String describe() { return "uniform(" + fmt(low) + ", " + fmt(high) + ")"; }
+    }
+
+    /** Triangular on [low, high] with the given mode. */
+    record Triangular(double low, double mode, double high) implements Distribution {
+        public double quantile(double u) {
+            if (high == low) {
+                return low;
+            }
+            return TriangularDistribution.of(low, mode, high).inverseCumulativeProbability(u);
+        }
+        public double lower() { return low; }
+        public double upper() { return high; }
+        public String describe() { return "triangular(" + fmt(low) + ", " + fmt(mode) + ", " + fmt(high) + ")"; }
+    }
+
+    /** Normal, optionally truncated to [low, high]. */
+    record Normal(double mean, double sd, double low, double high) implements Distribution {
+        public double quantile(double u) {
+            return truncated(NormalDistribution.of(mean, sd), low, high, u);
+        }
+        public double lower() { return low; }
+        public double upper() { return high; }
+        public String describe() { return "normal(" + fmt(mean) + ", " + fmt(sd) + ")" + bounds(low, high); }
+    }
+
+    /** Log-normal with the given median and log-scale standard deviation, optionally truncated. */
+    record LogNormal(double median, double sigma, double low, double high) implements Distribution {
+        public double quantile(double u) {
+            return truncated(LogNormalDistribution.of(Math.log(median), sigma), low, high, u);
+        }
+        public double lower() { return Math.max(0, low); }
+        public double upper() { return high; }
+        public String describe() { return "lognormal(median " + fmt(median) + ", sigma " + fmt(sigma) + ")" + bounds(low, high); }
+    }
+
+    /** Beta(alpha, beta) scaled to [low, high] (by default [0, 1]). */
+    record Beta(double alpha, double beta, double low, double high) implements Distribution {
+        public double quantile(double u) {
+            return low + (high - low) * BetaDistribution.of(alpha, beta).inverseCumulativeProbability(u);
+        }
+        public double lower() { return low; }
+        public double upper() { return high; }
+        public String describe() {
+            return "beta(" + fmt(alpha) + ", " + fmt(beta) + ")" + (low == 0 && high == 1 ? "" : " on [" + fmt(low) + ", " + fmt(high) + "]");
+        }
+    }
+
+    /** One conflicting estimate in a mixture, with its weight and the sources behind it. */
+    record Component(double weight, Distribution distribution, List<String> evidence, String label) {
+        public Component {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    /**
+     * A weighted mixture of conflicting sourced estimates. The uniform number picks the component
+     * by cumulative weight and is then rescaled to [0, 1) within it, so one uniform gives one draw.
+     */
+    record Mixture(List<Component> components) implements Distribution {
+        public Mixture {
+            components = List.copyOf(components);
+        }
+
+        public double quantile(double u) {
+            double total = 0;
+            for (Component c : components) {
+                total += c.weight();
+            }
+            double acc = 0;
+            for (int i = 0; i < components.size(); i++) {
+                Component c = components.get(i);
+                double next = acc + c.weight() / total;
+                if (u < next || i == components.size() - 1) {
+                    double v = (u - acc) / (next - acc);
+                    return c.distribution().quantile(Math.min(Math.max(v, 0), Math.nextDown(1.0)));
+                }
+                acc = next;
+            }
+            throw new IllegalStateException("empty mixture");
+        }
+
+        public double lower() {
+            return components.stream().mapToDouble(c -> c.distribution().lower()).min().orElse(Double.NaN);
+        }
+
+        public double upper() {
+            return components.stream().mapToDouble(c -> c.distribution().upper()).max().orElse(Double.NaN);
+        }
+
+        public String describe() {
+            StringBuilder sb = new StringBuilder("mixture(");
+            for (int i = 0; i < components.size(); i++) {
+                Component c = components.get(i);
+                if (i > 0) {
+                    sb.append("; ");
+                }
+                sb.append(fmt(c.weight())).append(" x ").append(c.distribution().describe());
+                if (!c.evidence().isEmpty()) {
+                    sb.append(" [").append(String.join(", ", c.evidence())).append(']');
+                }
+            }
+            return sb.append(')').toString();
+        }
+    }
+
+    private static double truncated(ContinuousDistribution d, double low, double high, double u) {
+        double a = Double.isInfinite(low) ? 0 : d.cumulativeProbability(low);
+        double b = Double.isInfinite(high) ? 1 : d.cumulativeProbability(high);
+        double x = d.inverseCumulativeProbability(a + u * (b - a));
+        return Math.min(Math.max(x, low), high);
+    }
+
+    private static String bounds(double low, double high) {
+        if (Double.isInfinite(low) && Double.isInfinite(high)) {
+            return "";
+        }
+        return " on [" + fmt(low) + ", " + fmt(high) + "]";
+    }
+
+    /**
+     * @param v a number
+     * @return the number without a trailing ".0" and without exponent for ordinary magnitudes
+     */
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        if (s.contains("e")) {
+            return s;
+        }
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+}

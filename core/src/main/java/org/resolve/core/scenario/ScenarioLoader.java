@@ -1,0 +1,816 @@
+package org.resolve.core.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.serialization.NodeReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.resolve.core.engine.AttritionLaw;
+import org.resolve.core.model.Kind;
+import org.resolve.core.model.Param;
+import org.resolve.core.model.Posture;
+import org.resolve.core.model.UnitType;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Reads scenario files: YAML with every value located, then the JSON Schema, then checks of
+ * meaning (dates in order, probabilities in [0, 1], lower &lt;= upper, valid distribution
+ * parameters, evidence that exists, an assumption's reason). Every problem found is reported, each
+ * with its file, line and column; nothing is silently fixed.
+ */
+public final class ScenarioLoader {
+    private static final int MAX_QUOTE_WORDS = 25;
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
+    private static final Schema SCHEMA = SchemaRegistry
+            .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(ScenarioSchema.shipped(), InputFormat.JSON);
+    private static final JsonNode SCHEMA_TREE = readSchemaTree();
+
+    private ScenarioLoader() {
+    }
+
+    /**
+     * Loads a scenario by bundled id or by path.
+     *
+     * @param ref a bundled id (see {@link Bundled#IDS}) or a file path
+     * @return the validated scenario
+     * @throws ScenarioException with every problem found, each located
+     */
+    public static Scenario load(String ref) throws ScenarioException {
+        return build(draft(ref, null, new LinkedHashSet<>()));
+    }
+
+    /**
+     * Loads a scenario from text (for editors and tests).
+     *
+     * @param label the name to report in problems
+     * @param text the YAML text
+     * @param baseDir where relative {@code extends} paths are resolved, or null
+     * @return the validated scenario
+     * @throws ScenarioException with every problem found
+     */
+    public static Scenario fromText(String label, String text, Path baseDir) throws ScenarioException {
+        return build(parse(label, text, baseDir, new LinkedHashSet<>()));
+    }
+
+    private static Draft draft(String ref, Path baseDir, Set<String> chain) throws ScenarioException {
+        if (Bundled.IDS.contains(ref)) {
+            return parse(Bundled.label(ref), Bundled.text(ref), null, chain);
+        }
+        Path p = baseDir == null ? Path.of(ref) : baseDir.resolve(ref);
+        String label = ref;
+        String text;
+        try {
+            text = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            String hint = DidYouMean.suggest(ref, Bundled.IDS);
+            throw new ScenarioException(List.of(new Problem(new Location(label, 0, 0), "scenario",
+                    "no such file or bundled scenario" + (hint == null ? "" : " (did you mean '" + hint + "'?)"),
+                    "a file path or one of " + String.join(", ", Bundled.IDS))));
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(new Problem(new Location(label, 0, 0), "scenario",
+                    "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
+        }
+        Path dir = p.toAbsolutePath().getParent();
+        return parse(label, text, dir, chain);
+    }
+
+    private static Draft parse(String label, String text, Path baseDir, Set<String> chain) throws ScenarioException {
+        if (!chain.add(label)) {
+            throw new ScenarioException(List.of(new Problem(new Location(label, 1, 1), "extends",
+                    "scenarios extend each other in a cycle: " + String.join(" -> ", chain) + " -> " + label,
+                    "a chain that ends in a complete scenario")));
+        }
+        List<Problem> problems = new ArrayList<>();
+        Node root = Yaml.parse(label, text, problems);
+        if (root == null || !problems.isEmpty()) {
+            throw new ScenarioException(sorted(problems));
+        }
+        validateSchema(label, text, root, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sorted(problems));
+        }
+        Draft d = new Draft(label, root);
+        Node ext = Yaml.get(root, "extends");
+        if (ext != null) {
+            d.parent = draft(Yaml.scalar(ext), baseDir, chain);
+        }
+        return d;
+    }
+
+    // ---------------------------------------------------------------- schema
+
+    private static void validateSchema(String file, String text, Node root, List<Problem> problems) {
+        JsonNode tree;
+        try {
+            tree = NodeReader.builder().locationAware().build().readTree(text, InputFormat.YAML);
+        } catch (IOException e) {
+            problems.add(new Problem(new Location(file, 1, 1), "yaml", "malformed YAML: " + e.getMessage(), "well-formed YAML"));
+            return;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (com.networknt.schema.Error e : SCHEMA.validate(tree)) {
+            List<Object> path = elements(e.getInstanceLocation());
+            String keyword = e.getKeyword();
+            String subject = subject(path);
+            String problem;
+            String expected;
+            Node at;
+            switch (keyword) {
+                case "additionalProperties" -> {
+                    String prop = e.getProperty();
+                    List<Object> sub = new ArrayList<>(path);
+                    sub.add(prop);
+                    at = Yaml.follow(root, sub, true);
+                    subject = subject(sub);
+                    List<String> known = knownProperties(e);
+                    String hint = DidYouMean.suggest(prop, known);
+                    problem = "unknown key '" + prop + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)");
+                    expected = known.size() <= 12 ? "one of " + String.join(", ", known) : "a name from the schema (" + known.size() + " known)";
+                }
+                case "required" -> {
+                    at = Yaml.follow(root, path, false);
+                    String prop = e.getProperty() != null ? e.getProperty()
+                            : e.getArguments() != null && e.getArguments().length > 0 ? String.valueOf(e.getArguments()[0]) : "?";
+                    problem = "missing field '" + prop + "'";
+                    expected = "'" + prop + "' to be given";
+                }
+                case "type" -> {
+                    at = Yaml.follow(root, path, false);
+                    String got = Yaml.scalar(at);
+                    problem = "wrong type" + (got == null ? "" : ": '" + got + "'");
+                    expected = article(e.getSchemaNode().asText());
+                }
+                case "enum" -> {
+                    at = Yaml.follow(root, path, false);
+                    List<String> allowed = new ArrayList<>();
+                    e.getSchemaNode().forEach(n -> allowed.add(n.asText()));
+                    String got = Yaml.scalar(at);
+                    String hint = got == null ? null : DidYouMean.suggest(got, allowed);
+                    problem = "unknown value '" + got + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)");
+                    expected = "one of " + String.join(", ", allowed);
+                }
+                case "pattern" -> {
+                    at = Yaml.follow(root, path, false);
+                    problem = "malformed value '" + Yaml.scalar(at) + "'";
+                    expected = path.isEmpty() || !String.valueOf(path.get(path.size() - 1)).equals("id")
+                            ? "an ISO date YYYY-MM-DD" : "lower-case letters, digits, '.' and '-'";
+                }
+                case "minimum", "maximum", "minItems", "const" -> {
+                    at = Yaml.follow(root, path, false);
+                    problem = "value '" + Yaml.scalar(at) + "' not allowed";
+                    expected = switch (keyword) {
+                        case "minimum" -> "at least " + e.getSchemaNode().asText();
+                        case "maximum" -> "at most " + e.getSchemaNode().asText();
+                        case "minItems" -> "at least " + e.getSchemaNode().asText() + " item(s)";
+                        default -> "the value " + e.getSchemaNode().asText();
+                    };
+                }
+                default -> {
+                    at = Yaml.follow(root, path, false);
+                    problem = e.getMessage();
+                    expected = "what the schema describes";
+                }
+            }
+            Problem p = new Problem(Yaml.loc(file, at), subject, problem, expected);
+            if (seen.add(p.toString())) {
+                problems.add(p);
+            }
+        }
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "integer" -> "an integer";
+            case "object" -> "a mapping (key: value lines)";
+            case "array" -> "a list";
+            default -> "a " + type;
+        };
+    }
+
+    private static List<Object> elements(NodePath p) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < p.getNameCount(); i++) {
+            Object el = p.getElement(i);
+            out.add(el instanceof Integer ? el : String.valueOf(el));
+        }
+        return out;
+    }
+
+    private static List<String> knownProperties(com.networknt.schema.Error e) {
+        // The schema location ends in /additionalProperties; its parent object lists the known keys.
+        String loc = e.getSchemaLocation().toString();
+        int hash = loc.indexOf('#');
+        String pointer = hash >= 0 ? loc.substring(hash + 1) : "";
+        if (pointer.endsWith("/additionalProperties")) {
+            pointer = pointer.substring(0, pointer.length() - "/additionalProperties".length());
+        }
+        JsonNode schemaObj = SCHEMA_TREE.at(pointer);
+        List<String> out = new ArrayList<>();
+        Iterator<String> it = schemaObj.path("properties").fieldNames();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    private static JsonNode readSchemaTree() {
+        try {
+            return new ObjectMapper().readTree(ScenarioSchema.shipped());
+        } catch (IOException e) {
+            throw new IllegalStateException("the shipped schema is not JSON", e);
+        }
+    }
+
+    private static String subject(List<Object> path) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : path) {
+            if (o instanceof Integer i) {
+                sb.append('[').append(i).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(o);
+            }
+        }
+        return sb.length() == 0 ? "scenario" : sb.toString();
+    }
+
+    // ---------------------------------------------------------------- drafts and merging
+
+    /** One file's content, located, with the file it extends. */
+    private static final class Draft {
+        final String file;
+        final Node root;
+        Draft parent;
+
+        Draft(String file, Node root) {
+            this.file = file;
+            this.root = root;
+        }
+
+        /** The nearest value of a top-level key along the extends chain. */
+        At top(String key) {
+            Node n = Yaml.get(root, key);
+            if (n != null) {
+                return new At(file, n);
+            }
+            return parent == null ? null : parent.top(key);
+        }
+
+        /** Entries of a top-level mapping, merged along the chain (this file wins). */
+        Map<String, At> merged(String key) {
+            Map<String, At> out = parent == null ? new LinkedHashMap<>() : parent.merged(key);
+            Node n = Yaml.get(root, key);
+            if (n != null) {
+                for (Map.Entry<String, NodeTuple> e : Yaml.entries(n).entrySet()) {
+                    out.put(e.getKey(), new At(file, e.getValue().getValueNode(), e.getValue().getKeyNode()));
+                }
+            }
+            return out;
+        }
+
+        List<String> files() {
+            List<String> out = parent == null ? new ArrayList<>() : parent.files();
+            out.add(file);
+            return out;
+        }
+    }
+
+    /** A node and the file it is in. */
+    private record At(String file, Node node, Node key) {
+        At(String file, Node node) {
+            this(file, node, null);
+        }
+
+        Location loc() {
+            return Yaml.loc(file, node);
+        }
+
+        Location keyLoc() {
+            return Yaml.loc(file, key == null ? node : key);
+        }
+
+        At child(String k) {
+            NodeTuple t = Yaml.entries(node).get(k);
+            return t == null ? null : new At(file, t.getValueNode(), t.getKeyNode());
+        }
+
+        String text() {
+            return Yaml.scalar(node);
+        }
+    }
+
+    // ---------------------------------------------------------------- meaning
+
+    private static Scenario build(Draft d) throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        Location rootLoc = new Location(d.file, 1, 1);
+        String id = text(d.top("id"));
+        String title = orElse(text(d.top("title")), id);
+        String description = orElse(text(d.top("description")), "");
+        String intendedUse = orElse(text(d.top("intended_use")),
+                "Exploring scenarios with their uncertainty; not a prediction and not an operational tool.");
+        LocalDate start = date(d.top("start"), "start", problems, rootLoc, true);
+        Integer days = integer(d.top("days"), "days", problems, rootLoc);
+        LocalDate knowledge = date(d.top("knowledge_date"), "knowledge_date", problems, rootLoc, false);
+        AttritionLaw law = AttritionLaw.SQUARE;
+        At lawAt = d.top("attrition_law");
+        if (lawAt != null) {
+            law = AttritionLaw.byKey(lawAt.text());
+        }
+        LocalDate end = start != null && days != null ? start.plusDays(days - 1L) : null;
+        if (start != null && knowledge != null && knowledge.isBefore(start)) {
+            problems.add(new Problem(d.top("knowledge_date").loc(), "knowledge_date",
+                    "knowledge date " + knowledge + " is before the start " + start, "a date on or after start"));
+        }
+
+        // Sources
+        Map<String, Source> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, At> e : d.merged("sources").entrySet()) {
+            At s = e.getValue();
+            String sid = e.getKey();
+            String quote = text(s.child("quote"));
+            At dateAt = s.child("date");
+            date(dateAt, "sources." + sid + ".date", problems, s.loc(), true);
+            if (quote != null) {
+                int words = quote.trim().isEmpty() ? 0 : quote.trim().split("\\s+").length;
+                if (words > MAX_QUOTE_WORDS) {
+                    problems.add(new Problem(s.child("quote").loc(), "sources." + sid + ".quote",
+                            "quote has " + words + " words", "at most " + MAX_QUOTE_WORDS + " words (cite briefly)"));
+                }
+                if (quote.isBlank()) {
+                    problems.add(new Problem(s.child("quote").loc(), "sources." + sid + ".quote", "empty quote", "the claim's words"));
+                }
+            }
+            sources.put(sid, new Source(sid, text(s.child("claimant")), text(dateAt), text(s.child("publication")),
+                    quote, orElse(text(s.child("reliability")), ""), s.keyLoc()));
+        }
+
+        // Parameters
+        Map<String, At> rawParams = d.merged("parameters");
+        Map<Param, ParameterSpec> params = new EnumMap<>(Param.class);
+        for (Map.Entry<String, At> e : rawParams.entrySet()) {
+            Param p = Param.byKey(e.getKey());
+            if (p == null) {
+                continue; // the schema already rejected it
+            }
+            ParameterSpec spec = parameter(p, e.getValue(), sources, problems);
+            if (spec != null) {
+                params.put(p, spec);
+            }
+        }
+        At paramsAt = d.top("parameters");
+        for (Param p : Param.values()) {
+            if (!rawParams.containsKey(p.key())) {
+                problems.add(new Problem(paramsAt == null ? rootLoc : paramsAt.loc(), "parameters." + p.key(),
+                        "missing parameter (" + p.description() + ")",
+                        "a value or distribution in " + p.unit() + ", with evidence or an assumption"));
+            }
+        }
+
+        // Waves
+        List<Wave> waves = new ArrayList<>();
+        At dep = d.top("deployment");
+        At wavesAt = dep == null ? null : dep.child("waves");
+        if (wavesAt == null) {
+            problems.add(new Problem(dep == null ? rootLoc : dep.loc(), "deployment.waves", "no deployment waves",
+                    "at least one wave with date, size and unit_type"));
+        } else {
+            int i = 0;
+            for (Node n : Yaml.items(wavesAt.node())) {
+                At w = new At(wavesAt.file(), n);
+                String subject = "deployment.waves[" + i + "]";
+                LocalDate wd = date(w.child("date"), subject + ".date", problems, w.loc(), true);
+                Integer size = integer(w.child("size"), subject + ".size", problems, w.loc());
+                UnitType ut = UnitType.byKey(text(w.child("unit_type")));
+                At ev = w.child("repeat_every_days");
+                At times = w.child("repeat_times");
+                int every = ev == null ? 0 : orZero(integer(ev, subject + ".repeat_every_days", problems, w.loc()));
+                int rep = times == null ? 0 : orZero(integer(times, subject + ".repeat_times", problems, w.loc()));
+                if ((ev == null) != (times == null)) {
+                    problems.add(new Problem(w.loc(), subject, "repeat_every_days and repeat_times go together",
+                            "both or neither"));
+                }
+                Provenance prov = provenance(w, subject, sources, problems);
+                if (wd != null && start != null && wd.isBefore(start)) {
+                    problems.add(new Problem(w.child("date").loc(), subject + ".date", "wave leaves on " + wd
+                            + ", before the start " + start, "a date on or after start"));
+                }
+                if (wd != null && end != null && wd.isAfter(end)) {
+                    problems.add(new Problem(w.child("date").loc(), subject + ".date", "wave leaves on " + wd
+                            + ", after the horizon ends on " + end, "a date within the horizon"));
+                }
+                if (!waves.isEmpty() && wd != null && wd.isBefore(waves.get(waves.size() - 1).date())) {
+                    problems.add(new Problem(w.child("date").loc(), subject + ".date", "waves out of date order",
+                            "a date on or after the previous wave's " + waves.get(waves.size() - 1).date()));
+                }
+                String wid = orElse(text(w.child("id")), "wave-" + (i + 1));
+                if (wd != null && size != null && ut != null) {
+                    waves.add(new Wave(wid, wd, size, ut, every, rep, prov, w.loc()));
+                }
+                i++;
+            }
+        }
+
+        // Calendar
+        List<Phase> calendar = new ArrayList<>();
+        At calAt = d.top("calendar");
+        if (calAt == null) {
+            problems.add(new Problem(rootLoc, "calendar", "no operations calendar", "at least one phase with from and posture"));
+        } else {
+            int i = 0;
+            for (Node n : Yaml.items(calAt.node())) {
+                At ph = new At(calAt.file(), n);
+                String subject = "calendar[" + i + "]";
+                LocalDate from = date(ph.child("from"), subject + ".from", problems, ph.loc(), true);
+                Posture posture = Posture.byKey(text(ph.child("posture")));
+                Provenance prov = provenance(ph, subject, sources, problems);
+                if (from != null && !calendar.isEmpty() && !from.isAfter(calendar.get(calendar.size() - 1).from())) {
+                    problems.add(new Problem(ph.child("from").loc(), subject + ".from", "phases out of date order",
+                            "a date after the previous phase's " + calendar.get(calendar.size() - 1).from()));
+                }
+                if (i == 0 && from != null && start != null && from.isAfter(start)) {
+                    problems.add(new Problem(ph.child("from").loc(), subject + ".from",
+                            "the first phase starts on " + from + ", after the start " + start, "the first phase to cover the start"));
+                }
+                if (from != null && posture != null) {
+                    calendar.add(new Phase(from, posture, prov, ph.loc()));
+                }
+                i++;
+            }
+        }
+
+        // Campaign
+        Campaign campaign = null;
+        At campAt = d.top("campaign");
+        if (campAt != null) {
+            LocalDate cs = date(campAt.child("start"), "campaign.start", problems, campAt.loc(), true);
+            Provenance prov = provenance(campAt, "campaign", sources, problems);
+            if (cs != null && start != null && cs.isBefore(start)) {
+                problems.add(new Problem(campAt.child("start").loc(), "campaign.start",
+                        "campaign starts on " + cs + ", before the start " + start, "a date on or after start"));
+            }
+            if (cs != null) {
+                campaign = new Campaign(cs, prov, campAt.loc());
+            }
+        }
+
+        if (id == null) {
+            problems.add(new Problem(rootLoc, "id", "missing field 'id'", "a short scenario name"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(sorted(problems));
+        }
+        return new Scenario(id, title, description, start, days, knowledge, intendedUse, law, sources, params, waves,
+                calendar, campaign, d.files());
+    }
+
+    private static ParameterSpec parameter(Param p, At at, Map<String, Source> sources, List<Problem> problems) {
+        String subject = "parameters." + p.key();
+        At value = at.child("value");
+        At dist = at.child("distribution");
+        String unit = text(at.child("unit"));
+        if (unit != null && !unit.equals(p.unit())) {
+            problems.add(new Problem(at.child("unit").loc(), subject + ".unit", "unit '" + unit + "'", "'" + p.unit() + "'"));
+        }
+        Provenance prov = provenance(at, subject, sources, problems);
+        String note = text(at.child("note"));
+        if ((value == null) == (dist == null)) {
+            problems.add(new Problem(at.keyLoc(), subject, value == null ? "neither value nor distribution"
+                    : "both value and distribution", "exactly one of value or distribution"));
+            return null;
+        }
+        Distribution distribution;
+        if (value != null) {
+            Double v = number(value, subject + ".value", problems);
+            if (v == null) {
+                return null;
+            }
+            if (!p.kind().admits(v)) {
+                problems.add(new Problem(value.loc(), subject + ".value", "value " + Distribution.fmt(v) + " out of range",
+                        p.kind().expected()));
+                return null;
+            }
+            distribution = new Distribution.Fixed(v);
+        } else {
+            distribution = distribution(dist, subject + ".distribution", sources, problems);
+            if (distribution == null) {
+                return null;
+            }
+            checkSupport(p.kind(), distribution, dist, subject + ".distribution", problems);
+        }
+        return new ParameterSpec(p, distribution, unit, prov, note, at.keyLoc());
+    }
+
+    private static void checkSupport(Kind kind, Distribution d, At at, String subject, List<Problem> problems) {
+        double lo = d.lower();
+        double hi = d.upper();
+        if (lo < kind.min() || hi > kind.max()) {
+            problems.add(new Problem(at.loc(), subject, "values can fall in [" + Distribution.fmt(lo) + ", " + Distribution.fmt(hi)
+                    + "], outside what the parameter allows", kind.expected() + " (truncate with low/high)"));
+        }
+        if (kind == Kind.FLAG && !d.fixed()) {
+            boolean ok = d instanceof Distribution.Mixture m && m.components().stream().allMatch(c -> c.distribution().fixed()
+                    && kind.admits(c.distribution().lower()));
+            if (!ok) {
+                problems.add(new Problem(at.loc(), subject, "a switch cannot be drawn from a continuous distribution",
+                        "value 0 or 1, or a mixture of fixed 0 and 1"));
+            }
+        }
+    }
+
+    private static Distribution distribution(At at, String subject, Map<String, Source> sources, List<Problem> problems) {
+        String type = text(at.child("type"));
+        if (type == null) {
+            return null;
+        }
+        int before = problems.size();
+        Distribution out;
+        switch (type) {
+            case "fixed" -> {
+                Double v = req(at, "value", subject, problems);
+                out = v == null ? null : new Distribution.Fixed(v);
+            }
+            case "uniform" -> {
+                Double lo = req(at, "low", subject, problems);
+                Double hi = req(at, "high", subject, problems);
+                out = null;
+                if (lo != null && hi != null) {
+                    if (lo > hi) {
+                        problems.add(new Problem(at.child("low").loc(), subject + ".low", "lower bound " + Distribution.fmt(lo)
+                                + " is above the upper bound " + Distribution.fmt(hi), "low <= high"));
+                    } else {
+                        out = new Distribution.Uniform(lo, hi);
+                    }
+                }
+            }
+            case "triangular" -> {
+                Double lo = req(at, "low", subject, problems);
+                Double mode = req(at, "mode", subject, problems);
+                Double hi = req(at, "high", subject, problems);
+                out = null;
+                if (lo != null && mode != null && hi != null) {
+                    if (lo > hi) {
+                        problems.add(new Problem(at.child("low").loc(), subject + ".low", "lower bound " + Distribution.fmt(lo)
+                                + " is above the upper bound " + Distribution.fmt(hi), "low <= mode <= high"));
+                    } else if (mode < lo || mode > hi) {
+                        problems.add(new Problem(at.child("mode").loc(), subject + ".mode", "mode " + Distribution.fmt(mode)
+                                + " outside [" + Distribution.fmt(lo) + ", " + Distribution.fmt(hi) + "]", "low <= mode <= high"));
+                    } else {
+                        out = new Distribution.Triangular(lo, mode, hi);
+                    }
+                }
+            }
+            case "normal", "lognormal" -> {
+                boolean normal = type.equals("normal");
+                Double centre = req(at, normal ? "mean" : "median", subject, problems);
+                Double spread = req(at, normal ? "sd" : "sigma", subject, problems);
+                double lo = opt(at, "low", subject, problems, Double.NEGATIVE_INFINITY);
+                double hi = opt(at, "high", subject, problems, Double.POSITIVE_INFINITY);
+                out = null;
+                if (centre != null && spread != null) {
+                    if (spread <= 0) {
+                        problems.add(new Problem(at.child(normal ? "sd" : "sigma").loc(), subject + (normal ? ".sd" : ".sigma"),
+                                "spread " + Distribution.fmt(spread) + " is not positive", "a number > 0"));
+                    } else if (!normal && centre <= 0) {
+                        problems.add(new Problem(at.child("median").loc(), subject + ".median",
+                                "median " + Distribution.fmt(centre) + " is not positive", "a number > 0"));
+                    } else if (lo >= hi) {
+                        problems.add(new Problem(at.child("low").loc(), subject + ".low", "lower bound " + Distribution.fmt(lo)
+                                + " is not below the upper bound " + Distribution.fmt(hi), "low < high"));
+                    } else {
+                        out = normal ? new Distribution.Normal(centre, spread, lo, hi) : new Distribution.LogNormal(centre, spread, lo, hi);
+                    }
+                }
+            }
+            case "beta" -> {
+                Double a = req(at, "alpha", subject, problems);
+                Double b = req(at, "beta", subject, problems);
+                double lo = opt(at, "low", subject, problems, 0);
+                double hi = opt(at, "high", subject, problems, 1);
+                out = null;
+                if (a != null && b != null) {
+                    if (a <= 0 || b <= 0) {
+                        problems.add(new Problem(at.child(a <= 0 ? "alpha" : "beta").loc(), subject + (a <= 0 ? ".alpha" : ".beta"),
+                                "shape " + Distribution.fmt(a <= 0 ? a : b) + " is not positive", "alpha > 0 and beta > 0"));
+                    } else if (lo > hi) {
+                        problems.add(new Problem(at.child("low").loc(), subject + ".low", "lower bound " + Distribution.fmt(lo)
+                                + " is above the upper bound " + Distribution.fmt(hi), "low <= high"));
+                    } else {
+                        out = new Distribution.Beta(a, b, lo, hi);
+                    }
+                }
+            }
+            case "mixture" -> {
+                At comps = at.child("components");
+                out = null;
+                if (comps == null) {
+                    problems.add(new Problem(at.loc(), subject + ".components", "missing field 'components'",
+                            "a list of weighted estimates, each with its evidence"));
+                } else {
+                    List<Distribution.Component> list = new ArrayList<>();
+                    double total = 0;
+                    int i = 0;
+                    for (Node n : Yaml.items(comps.node())) {
+                        At c = new At(comps.file(), n);
+                        String cs = subject + ".components[" + i + "]";
+                        Double w = number(c.child("weight"), cs + ".weight", problems);
+                        if (w != null && !(w > 0)) {
+                            problems.add(new Problem(c.child("weight").loc(), cs + ".weight", "weight " + Distribution.fmt(w)
+                                    + " is not positive", "a weight > 0"));
+                        }
+                        List<String> ev = evidence(c, cs, sources, problems);
+                        Distribution inner = c.child("distribution") == null ? null
+                                : distribution(c.child("distribution"), cs + ".distribution", sources, problems);
+                        if (ev.isEmpty()) {
+                            problems.add(new Problem(c.loc(), cs + ".evidence", "a mixture component without evidence",
+                                    "the source ids of this estimate"));
+                        }
+                        if (w != null && w > 0 && inner != null) {
+                            total += w;
+                            list.add(new Distribution.Component(w, inner, ev, orElse(text(c.child("label")), "")));
+                        }
+                        i++;
+                    }
+                    if (!list.isEmpty() && Math.abs(total - 1) > 1e-6 && problems.size() == before) {
+                        problems.add(new Problem(comps.loc(), subject + ".components", "weights add up to "
+                                + Distribution.fmt(total), "weights that add up to 1"));
+                    }
+                    if (problems.size() == before) {
+                        out = new Distribution.Mixture(list);
+                    }
+                }
+            }
+            default -> out = null;
+        }
+        return problems.size() == before ? out : null;
+    }
+
+    private static Double req(At at, String key, String subject, List<Problem> problems) {
+        At v = at.child(key);
+        if (v == null) {
+            problems.add(new Problem(at.loc(), subject + "." + key, "missing field '" + key + "' for a "
+                    + text(at.child("type")) + " distribution", "'" + key + "' to be given"));
+            return null;
+        }
+        return number(v, subject + "." + key, problems);
+    }
+
+    private static double opt(At at, String key, String subject, List<Problem> problems, double dflt) {
+        At v = at.child(key);
+        if (v == null) {
+            return dflt;
+        }
+        Double d = number(v, subject + "." + key, problems);
+        return d == null ? dflt : d;
+    }
+
+    private static Provenance provenance(At at, String subject, Map<String, Source> sources, List<Problem> problems) {
+        List<String> ev = evidence(at, subject, sources, problems);
+        At assumption = at.child("assumption");
+        boolean assumed = assumption != null && "true".equalsIgnoreCase(assumption.text());
+        String reason = text(at.child("reason"));
+        if (assumed && (reason == null || reason.isBlank())) {
+            problems.add(new Problem(assumption.loc(), subject + ".reason", "an assumption without a reason",
+                    "reason: one line saying why this value was assumed"));
+        }
+        if (!assumed && reason != null && ev.isEmpty() && at.child("evidence") == null) {
+            problems.add(new Problem(at.child("reason").loc(), subject + ".assumption", "a reason without assumption: true",
+                    "assumption: true with the reason, or evidence"));
+        }
+        boolean mixtureEvidence = false;
+        At dist = at.child("distribution");
+        if (dist != null && "mixture".equals(text(dist.child("type")))) {
+            mixtureEvidence = true; // each component carries its own evidence
+        }
+        if (ev.isEmpty() && !assumed && !mixtureEvidence) {
+            problems.add(new Problem(at.keyLoc(), subject, "no evidence and not marked as an assumption",
+                    "evidence: [source ids], or assumption: true with a reason"));
+        }
+        return new Provenance(ev, assumed, reason == null ? "" : reason);
+    }
+
+    private static List<String> evidence(At at, String subject, Map<String, Source> sources, List<Problem> problems) {
+        At evAt = at.child("evidence");
+        List<String> ev = new ArrayList<>();
+        if (evAt == null) {
+            return ev;
+        }
+        for (Node n : Yaml.items(evAt.node())) {
+            String id = Yaml.scalar(n);
+            if (id == null) {
+                continue;
+            }
+            if (!sources.containsKey(id)) {
+                String hint = DidYouMean.suggest(id, sources.keySet());
+                problems.add(new Problem(Yaml.loc(evAt.file(), n), subject + ".evidence",
+                        "unknown evidence id '" + id + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"),
+                        "an id from sources"));
+            }
+            ev.add(id);
+        }
+        return ev;
+    }
+
+    // ---------------------------------------------------------------- scalars
+
+    private static String text(At at) {
+        return at == null ? null : at.text();
+    }
+
+    private static String orElse(String s, String dflt) {
+        return s == null ? dflt : s;
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+
+    private static LocalDate date(At at, String subject, List<Problem> problems, Location parent, boolean required) {
+        if (at == null) {
+            if (required) {
+                problems.add(new Problem(parent, subject, "missing date", "an ISO date YYYY-MM-DD"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(at.text());
+        } catch (DateTimeException | NullPointerException e) {
+            problems.add(new Problem(at.loc(), subject, "not a calendar date: '" + at.text() + "'", "an ISO date YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static Integer integer(At at, String subject, List<Problem> problems, Location parent) {
+        if (at == null) {
+            problems.add(new Problem(parent, subject, "missing number", "an integer"));
+            return null;
+        }
+        Double d = number(at, subject, problems);
+        if (d == null) {
+            return null;
+        }
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            problems.add(new Problem(at.loc(), subject, "not an integer: " + at.text(), "an integer"));
+            return null;
+        }
+        return d.intValue();
+    }
+
+    private static Double number(At at, String subject, List<Problem> problems) {
+        if (at == null) {
+            return null;
+        }
+        String s = at.text();
+        if (!(at.node() instanceof ScalarNode) || s == null) {
+            problems.add(new Problem(at.loc(), subject, "not a number", "a finite number"));
+            return null;
+        }
+        String t = s.trim();
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        if (lower.matches("[-+]?\\.?(nan|inf|infinity)")) {
+            problems.add(new Problem(at.loc(), subject, "not a finite number: " + t, "a finite number"));
+            return null;
+        }
+        if (!NUMBER.matcher(t).matches()) {
+            problems.add(new Problem(at.loc(), subject, "not a number: '" + t + "'", "a finite number"));
+            return null;
+        }
+        double v = Double.parseDouble(t.replace("_", ""));
+        if (!Double.isFinite(v)) {
+            problems.add(new Problem(at.loc(), subject, "not a finite number: " + t, "a finite number"));
+            return null;
+        }
+        return v;
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        List<Problem> out = new ArrayList<>(problems);
+        out.sort(Comparator.comparing((Problem p) -> p.location().file())
+                .thenComparingInt(p -> p.location().line())
+                .thenComparingInt(p -> p.location().column()));
+        return out;
+    }
+}
