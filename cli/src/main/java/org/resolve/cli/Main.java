@@ -1,0 +1,78 @@
+package org.resolve.cli;
+
+import java.io.PrintWriter;
+import org.resolve.core.ModelVersion;
+import org.resolve.core.scenario.Problem;
+import org.resolve.core.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code resolve} command. */
+@Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Resolve: an evidence-grounded simulator of a foreign troop deployment.",
+            "A tool for exploring scenarios with their uncertainty; not a prediction, not an operational tool."},
+        subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for invalid input (a scenario with problems, an output folder in use). */
+    public static final int INVALID_INPUT = 1;
+    /** Exit code for an internal error (a bug: please report it). */
+    public static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** @param args command-line arguments */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line and returns the exit code (tests call this in-process).
+     *
+     * @param args arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0 ok, 1 invalid input, 2 usage error, 3 internal error
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof ScenarioException se) {
+                for (Problem p : se.problems()) {
+                    e.println(p);
+                }
+                e.println(se.problems().size() + " problem(s) found.");
+                return INVALID_INPUT;
+            }
+            if (ex instanceof UserError ue) {
+                e.println("error: " + ue.getMessage());
+                return INVALID_INPUT;
+            }
+            e.println("internal error (please report it with the command line): " + ex);
+            ex.printStackTrace(e);
+            return INTERNAL_ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Supplies the version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"resolve " + ModelVersion.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}
