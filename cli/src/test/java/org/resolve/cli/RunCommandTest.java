@@ -1,0 +1,137 @@
+package org.resolve.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.resolve.core.ModelVersion;
+import org.resolve.core.engine.Metric;
+import org.resolve.core.model.Param;
+import org.resolve.core.scenario.ScenarioLoader;
+
+/** {@code resolve run} end to end, in-process: files, determinism across threads, protection of results. */
+class RunCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path run(String name, String... extra) {
+        Path out = tmp.resolve(name);
+        String[] base = {"run", "--replications", "6", "--days", "120", "--seed", "99", "--out", out.toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        Cli c = Cli.run(args);
+        assertEquals(0, c.code, c.toString());
+        return out;
+    }
+
+    private static String sha(Path p) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"agent", "aggregate"})
+    void identicalResultsOnOneTwoAndFourThreads(String mode) throws Exception {
+        Path one = run("t1-" + mode, "--mode", mode, "--threads", "1");
+        Path two = run("t2-" + mode, "--mode", mode, "--threads", "2");
+        Path four = run("t4-" + mode, "--mode", mode, "--threads", "4");
+        for (String f : List.of("runs.csv", "series.csv", "kpis.csv")) {
+            assertEquals(sha(one.resolve(f)), sha(two.resolve(f)), f + " differs between 1 and 2 threads");
+            assertEquals(sha(one.resolve(f)), sha(four.resolve(f)), f + " differs between 1 and 4 threads");
+        }
+    }
+
+    @Test
+    void writesTidyFilesAndMeta() throws Exception {
+        Path out = run("files");
+        List<String> series = Files.readAllLines(out.resolve("series.csv"));
+        assertEquals("run_index,day,metric,value", series.get(0));
+        assertEquals(1 + 6 * 120 * Metric.COUNT, series.size(), "one row per run, day and metric");
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(7, runs.size());
+        String[] header = runs.get(0).split(",");
+        assertEquals(4 + Param.values().length, header.length);
+        assertEquals("run_index", header[0]);
+        assertEquals("seed", header[1]);
+        assertEquals(Param.values()[0].key(), header[4]);
+        List<String> kpis = Files.readAllLines(out.resolve("kpis.csv"));
+        assertEquals(1 + 6 * Metric.COUNT, kpis.size());
+        JsonNode meta = new ObjectMapper().readTree(out.resolve("meta.json").toFile());
+        assertEquals(ScenarioLoader.load("kursk-2024").with(Map.of(), 120).hash(), meta.get("scenario_hash").asText());
+        assertEquals(ModelVersion.get(), meta.get("model_version").asText());
+        assertEquals(99, meta.get("root_seed").asLong());
+        assertEquals("agent", meta.get("mode").asText());
+        assertTrue(meta.get("command_line").asText().startsWith("resolve run"));
+        assertFalse(Files.exists(out.resolve("series.csv.partial")));
+    }
+
+    @Test
+    void differentReplicationsDiffer() throws Exception {
+        Path out = run("differ");
+        Map<Integer, Map<String, String>> byRun = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("kpis.csv")).subList(1, 1 + 6 * Metric.COUNT)) {
+            String[] f = line.split(",");
+            byRun.computeIfAbsent(Integer.parseInt(f[0]), k -> new TreeMap<>()).put(f[1], f[2]);
+        }
+        assertNotEquals(byRun.get(0).get("killed"), byRun.get(1).get("killed"));
+        assertNotEquals(byRun.get(0), byRun.get(1));
+    }
+
+    @Test
+    void refusesToOverwriteResultsAndLeavesThemIntact() throws Exception {
+        Path out = run("keep");
+        String before = sha(out.resolve("series.csv"));
+        Cli again = Cli.run("run", "--replications", "2", "--days", "10", "--out", out.toString());
+        assertEquals(Main.INVALID_INPUT, again.code, again.toString());
+        assertTrue(again.err.contains("already holds results"), again.err);
+        assertFalse(again.err.contains("Exception"), again.err);
+        assertEquals(before, sha(out.resolve("series.csv")));
+    }
+
+    @Test
+    void badOverridesAreOneLineErrors() {
+        Cli c = Cli.run("run", "--replications", "1", "--days", "5", "--out", tmp.resolve("x").toString(),
+                "--set", "regime_shar=0.5");
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        assertTrue(c.err.contains("did you mean 'regime_share'"), c.err);
+        Cli range = Cli.run("run", "--replications", "1", "--days", "5", "--out", tmp.resolve("y").toString(),
+                "--set", "regime_share=1.5");
+        assertEquals(Main.INVALID_INPUT, range.code, range.toString());
+        assertTrue(range.err.contains("probability in [0, 1]"), range.err);
+        assertFalse(range.err.contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void unknownScenarioIsALocatedErrorWithASuggestion() {
+        Cli c = Cli.run("run", "kursk-2042", "--replications", "1", "--out", tmp.resolve("z").toString());
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        assertTrue(c.err.contains("did you mean 'kursk-2024'"), c.err);
+        assertFalse(c.err.contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void overridesAreApplied() throws IOException {
+        Path out = run("set", "--set", "regime_share=0.25");
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        int col = 4 + Param.REGIME_SHARE.ordinal();
+        for (String line : runs.subList(1, runs.size())) {
+            assertEquals("0.25", line.split(",")[col]);
+        }
+    }
+}
