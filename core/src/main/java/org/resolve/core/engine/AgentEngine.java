@@ -17,13 +17,17 @@ public final class AgentEngine extends Engine {
         RunStreams r = new RunStreams(replicationSeed);
         int days = sc.days();
         double[][] series = new double[Metric.COUNT][days];
+        double[] counts = new double[Status.values().length];
         for (int t = 0; t < days; t++) {
             s.beginDay(t);
             for (Process p : PROCESSES) {
                 p.agents(s, a, r);
             }
             s.recordLosses(s.todayFrontLosses, s.frontAtStart);
-            record(s, series, t, st -> a.count[st.ordinal()]);
+            for (int k = 0; k < counts.length; k++) {
+                counts[k] = a.count[k];
+            }
+            record(s, series, t, counts);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
     }

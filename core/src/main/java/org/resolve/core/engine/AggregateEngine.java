@@ -30,13 +30,15 @@ public final class AggregateEngine extends Engine {
         Cohorts c = new Cohorts(s.schedule.waves, bins);
         int days = sc.days();
         double[][] series = new double[Metric.COUNT][days];
+        double[] counts = new double[org.resolve.core.model.Status.values().length];
         for (int t = 0; t < days; t++) {
             s.beginDay(t);
             for (Process p : PROCESSES) {
                 p.cohorts(s, c);
             }
             s.recordLosses(s.todayFrontLosses, s.frontAtStart);
-            record(s, series, t, c::count);
+            c.counts(counts);
+            record(s, series, t, counts);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
     }

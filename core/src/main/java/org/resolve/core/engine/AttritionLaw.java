@@ -29,8 +29,8 @@ public enum AttritionLaw {
             }
             double k = Math.sqrt(a * b);
             double ra = Math.sqrt(a / b);
-            double c = Math.cosh(k * t);
-            double s = Math.sinh(k * t);
+            double c = StrictMath.cosh(k * t);
+            double s = StrictMath.sinh(k * t);
             double bt = b0 * c - ra * u0 * s;
             double ut = u0 * c - b0 * s / ra;
             if (bt < 0) {
@@ -56,19 +56,19 @@ public enum AttritionLaw {
             }
             if (a <= 0) {
                 out[0] = b0;
-                out[1] = u0 * Math.exp(-b * b0 * t);
+                out[1] = u0 * StrictMath.exp(-b * b0 * t);
                 return;
             }
             if (b <= 0) {
-                out[0] = b0 * Math.exp(-a * u0 * t);
+                out[0] = b0 * StrictMath.exp(-a * u0 * t);
                 out[1] = u0;
                 return;
             }
             double c = b * b0 - a * u0; // invariant
             // dB/dt = c B - b B^2 (logistic); B(t) = B0 / (e^{-ct} + b B0 (1 - e^{-ct}) / c)
             double x = -c * t;
-            double frac = Math.abs(c) < 1e-300 ? t : -Math.expm1(x) / c;
-            double bt = b0 / (Math.exp(x) + b * b0 * frac);
+            double frac = Math.abs(c) < 1e-300 ? t : -StrictMath.expm1(x) / c;
+            double bt = b0 / (StrictMath.exp(x) + b * b0 * frac);
             out[0] = bt;
             out[1] = Math.max(0, (b * bt - c) / a);
         }
@@ -76,8 +76,8 @@ public enum AttritionLaw {
     LOGARITHMIC {
         @Override
         public void step(double b0, double u0, double a, double b, double t, double[] out) {
-            out[0] = Math.max(0, b0) * Math.exp(-a * t);
-            out[1] = Math.max(0, u0) * Math.exp(-b * t);
+            out[0] = Math.max(0, b0) * StrictMath.exp(-a * t);
+            out[1] = Math.max(0, u0) * StrictMath.exp(-b * t);
         }
     };
 

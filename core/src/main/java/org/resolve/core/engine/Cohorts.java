@@ -4,11 +4,15 @@ import org.resolve.core.model.Status;
 
 /**
  * Aggregate-mode population: expected numbers of soldiers in compartments, one set per stratum.
- * A stratum is (wave, loyalty bin, informed, knows procedure); within it, the soldiers in each
- * living status carry their mean doubt. Every update of doubt is affine and every flow is
- * independent of doubt within a stratum, so the means move exactly as the agent mode's averages do
- * in the limit of many soldiers (the mean-field limit); the strata carry the heterogeneity that
- * nonlinear responses (the surrender logistic) need.
+ * A stratum is (wave, loyalty bin, informed, knows procedure). Each compartment holds its expected
+ * soldiers and their doubt mass (soldiers x mean doubt): every doubt update is affine and every
+ * flow out of a compartment takes the same share of both, so merging and splitting are additions
+ * and the means move exactly as the agent mode's averages do in the limit of many soldiers (the
+ * mean-field limit). The strata carry the heterogeneity that nonlinear responses (the surrender
+ * logistic, self-killing) need.
+ *
+ * <p>Only waves that have departed are visited, in departure order, and strata of soldiers who
+ * know the procedure only once someone does, so a run costs in proportion to what exists.
  */
 public final class Cohorts {
     /** Living statuses held per stratum, in this order. */
@@ -18,26 +22,36 @@ public final class Cohorts {
     public static final int RESERVE = 3;
     public static final int WOUNDED = 4;
     public static final int LIVING = 5;
-    private static final Status[] LIVING_STATUS = {Status.TRANSIT, Status.TRAINING, Status.FRONT, Status.RESERVE, Status.WOUNDED};
 
     /** Loyalty bins per wave. */
     public final int bins;
     public final int waves;
     public final int strata;
+    /** Strata per wave. */
+    public final int perWave;
     /** Expected soldiers, index stratum * LIVING + living status. */
     public final double[] mass;
-    /** Mean doubt of those soldiers. */
-    public final double[] doubt;
+    /** Doubt mass (soldiers x mean doubt) of those soldiers. */
+    public final double[] dmass;
     /** Today's new casualties per stratum (set by attrition, resolved by casualty outcome). */
     public final double[] newCasualties;
+    /** Their doubt mass. */
+    public final double[] newDoubt;
     /** Mean baseline loyalty of each stratum. */
     public final double[] loyalty;
     /** Mean hunger at departure of each stratum. */
     public final double[] hunger0;
-    /** Whether a wave has departed and still has living soldiers in theatre or on the way. */
+    /** Whether a wave has departed. */
     public final boolean[] active;
+    /** Departed waves, in departure order; the first {@link #activeCount} entries are valid. */
+    public final int[] activeWaves;
+    public int activeCount;
+    /** Whether any soldier knows the procedure yet (until then, knows strata are empty and skipped). */
+    public boolean anyKnows;
     /** Expected soldiers in each absorbing status (index: Status ordinal). */
     public final double[] absorbed = new double[Status.values().length];
+    /** The run's loyalty strata per unit type, computed on first use. */
+    final LoyaltyStrata[] strataByType = new LoyaltyStrata[4];
 
     /**
      * @param waves waves in the schedule
@@ -49,13 +63,16 @@ public final class Cohorts {
         }
         this.bins = bins;
         this.waves = waves;
-        this.strata = waves * bins * 4;
+        this.perWave = bins * 4;
+        this.strata = waves * perWave;
         mass = new double[strata * LIVING];
-        doubt = new double[strata * LIVING];
+        dmass = new double[strata * LIVING];
         newCasualties = new double[strata];
+        newDoubt = new double[strata];
         loyalty = new double[strata];
         hunger0 = new double[strata];
         active = new boolean[waves];
+        activeWaves = new int[waves];
     }
 
     /** @return the stratum of (wave, loyalty bin, informed 0/1, knows 0/1) */
@@ -65,7 +82,7 @@ public final class Cohorts {
 
     /** @return the wave of a stratum */
     public int waveOf(int stratum) {
-        return stratum / (bins * 4);
+        return stratum / perWave;
     }
 
     /** @return 1 when the stratum's soldiers were informed */
@@ -78,44 +95,87 @@ public final class Cohorts {
         return stratum & 1;
     }
 
-    /**
-     * Adds soldiers with a given mean doubt to a compartment, keeping its mean doubt exact.
-     *
-     * @param idx stratum * LIVING + living status
-     * @param m expected soldiers, >= 0
-     * @param d their mean doubt
-     */
-    public void add(int idx, double m, double d) {
-        double total = mass[idx] + m;
-        if (total > 0) {
-            doubt[idx] = (mass[idx] * doubt[idx] + m * d) / total;
+    /** @return the step between visited strata: 1 once anyone knows the procedure, else 2 (skip knows strata) */
+    public int step() {
+        return anyKnows ? 1 : 2;
+    }
+
+    /** Marks a wave as departed. */
+    public void activate(int wave) {
+        if (!active[wave]) {
+            active[wave] = true;
+            activeWaves[activeCount++] = wave;
         }
-        mass[idx] = total;
+    }
+
+    /** Moves all soldiers of one compartment to another, with their doubt. */
+    public void move(int from, int to) {
+        mass[to] += mass[from];
+        dmass[to] += dmass[from];
+        mass[from] = 0;
+        dmass[from] = 0;
+    }
+
+    /** @return the mean doubt in a compartment (0 when empty) */
+    public double meanDoubt(int idx) {
+        double m = mass[idx];
+        return m > 0 ? dmass[idx] / m : 0;
+    }
+
+    /**
+     * Expected soldiers in every status, in one pass.
+     *
+     * @param out receives counts by Status ordinal
+     */
+    public void counts(double[] out) {
+        java.util.Arrays.fill(out, 0);
+        double transit = 0;
+        double training = 0;
+        double front = 0;
+        double reserve = 0;
+        double wounded = 0;
+        int step = step();
+        for (int k = 0; k < activeCount; k++) {
+            int s0 = activeWaves[k] * perWave;
+            for (int st = s0; st < s0 + perWave; st += step) {
+                int base = st * LIVING;
+                transit += mass[base + TRANSIT];
+                training += mass[base + TRAINING];
+                front += mass[base + FRONT];
+                reserve += mass[base + RESERVE];
+                wounded += mass[base + WOUNDED];
+            }
+        }
+        out[Status.TRANSIT.ordinal()] = transit;
+        out[Status.TRAINING.ordinal()] = training;
+        out[Status.FRONT.ordinal()] = front;
+        out[Status.RESERVE.ordinal()] = reserve;
+        out[Status.WOUNDED.ordinal()] = wounded;
+        for (Status s : Status.values()) {
+            if (s.absorbing()) {
+                out[s.ordinal()] = absorbed[s.ordinal()];
+            }
+        }
+    }
+
+    /**
+     * @param p the run's parameter values
+     * @param type a unit type
+     * @return the loyalty strata of that unit type for this run (computed once)
+     */
+    public LoyaltyStrata strata(double[] p, org.resolve.core.model.UnitType type) {
+        LoyaltyStrata ls = strataByType[type.ordinal()];
+        if (ls == null) {
+            ls = new LoyaltyStrata(p, type, bins);
+            strataByType[type.ordinal()] = ls;
+        }
+        return ls;
     }
 
     /** @param s a status @return expected soldiers in it */
     public double count(Status s) {
-        if (s.absorbing()) {
-            return absorbed[s.ordinal()];
-        }
-        int li = living(s);
-        if (li < 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (int c = 0; c < strata; c++) {
-            sum += mass[c * LIVING + li];
-        }
-        return sum;
-    }
-
-    /** @return the compartment index of a living status, or -1 */
-    public static int living(Status s) {
-        for (int i = 0; i < LIVING; i++) {
-            if (LIVING_STATUS[i] == s) {
-                return i;
-            }
-        }
-        return -1;
+        double[] c = new double[Status.values().length];
+        counts(c);
+        return c[s.ordinal()];
     }
 }

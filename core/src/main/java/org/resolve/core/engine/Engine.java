@@ -51,7 +51,7 @@ public abstract class Engine {
     public abstract RunResult run(Scenario sc, double[] parameters, long replicationSeed, int runIndex);
 
     /** Writes the day's metrics; {@code count} gives soldiers by status. */
-    static void record(Sector s, double[][] series, int t, java.util.function.ToDoubleFunction<Status> count) {
+    static void record(Sector s, double[][] series, int t, double[] c) {
         Schedule sch = s.schedule;
         double pool = 0;
         for (int w = 0; w < sch.waves; w++) {
@@ -59,11 +59,10 @@ public abstract class Engine {
                 pool += sch.replacement[w] ? s.draftSize[w] : sch.plannedSize[w];
             }
         }
+        c[Status.POOL.ordinal()] = pool;
         series[Metric.STATUS_POOL.ordinal()][t] = pool;
-        double[] c = new double[Status.values().length];
         for (Status st : Status.values()) {
             if (st != Status.POOL) {
-                c[st.ordinal()] = count.applyAsDouble(st);
                 series[Metric.status(st).ordinal()][t] = c[st.ordinal()];
             }
         }

@@ -48,7 +48,7 @@ public final class RunStreams {
             return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
         }
         double u = rng.nextDouble();
-        double pk = Math.exp(-mean);
+        double pk = StrictMath.exp(-mean);
         double cdf = pk;
         int k = 0;
         while (u > cdf && k < 10_000) {
@@ -62,6 +62,6 @@ public final class RunStreams {
     private static double gaussian(UniformRandomProvider rng) {
         double u1 = 1 - rng.nextDouble();
         double u2 = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 }

@@ -79,6 +79,14 @@ public final class Sector {
     /** Front-weighted mean vulnerability for the day. */
     public double meanVulnerability;
 
+    /** Scratch space for per-wave sums, reused every day (no allocation in the daily loop). */
+    public final double[] scratchByWave;
+    /** Scratch space for the attrition law's output. */
+    public final double[] scratchLaw = new double[2];
+    /** Today's campaign reach: probability a front soldier is reached, and the contact's credibility. */
+    public double reachProbability;
+    public double reachCredibility;
+
     private final double[] lossRing;
     private final double[] frontRing;
 
@@ -100,6 +108,7 @@ public final class Sector {
         comprehension = new double[w];
         hungerFactor = new double[w];
         draftSize = new double[w];
+        scratchByWave = new double[w];
         pool = new double[UnitType.values().length];
         for (UnitType u : UnitType.values()) {
             pool[u.ordinal()] = p[u.pool().ordinal()];
@@ -109,6 +118,10 @@ public final class Sector {
         int window = (int) Math.max(1, Math.round(p[Param.WITHDRAWAL_WINDOW_DAYS.ordinal()]));
         lossRing = new double[window];
         frontRing = new double[window];
+        for (int i = 0; i < w; i++) {
+            learnCombat(i);
+            hungerFactor[i] = 1;
+        }
         communication = interpreterCoverage() + (1 - interpreterCoverage()) * Math.min(1,
                 p[Param.TERMS_INITIAL.ordinal()] / p[Param.TERMS_NEEDED.ordinal()]);
     }
@@ -118,7 +131,7 @@ public final class Sector {
         return p[param.ordinal()];
     }
 
-    /** Resets today's counters and works out each wave's learning for day {@code t}. */
+    /** Resets today's counters and moves each wave's language and hunger on to day {@code t}. */
     public void beginDay(int t) {
         day = t;
         todayCasualties = 0;
@@ -127,22 +140,32 @@ public final class Sector {
         todayTaken = 0;
         todayRotated = 0;
         expectedCasualties = 0;
-        double dcMax = get(Param.EFFECT_DRONE_COUNTERMEASURE_MAX);
-        double dcDays = get(Param.EFFECT_DRONE_LEARNING_DAYS);
-        double ti = get(Param.EFFECT_TERRAIN_INITIAL);
-        double tDays = get(Param.EFFECT_TERRAIN_LEARNING_DAYS);
         double t0 = get(Param.TERMS_INITIAL);
         double needed = get(Param.TERMS_NEEDED);
         double perDay = get(Param.TERMS_PER_DAY);
         double keep = 1 - get(Param.HUNGER_ADAPTATION);
         for (int w = 0; w < schedule.waves; w++) {
-            int cd = combatDays[w];
-            vulnerability[w] = p[schedule.type[w].vulnerability().ordinal()] * (1 - dcMax * -Math.expm1(-cd / dcDays));
-            terrain[w] = ti + (1 - ti) * -Math.expm1(-cd / tDays);
-            int inTheatre = Math.max(0, t - schedule.arrive[w]);
-            comprehension[w] = Math.min(1, (t0 + perDay * inTheatre) / needed);
-            hungerFactor[w] = Math.pow(keep, inTheatre);
+            int inTheatre = t - schedule.arrive[w];
+            if (inTheatre > 0) {
+                hungerFactor[w] *= keep; // = keep^(days in theatre), kept incrementally
+            }
+            comprehension[w] = Math.min(1, (t0 + perDay * Math.max(0, inTheatre)) / needed);
         }
+    }
+
+    /**
+     * Works out a wave's vulnerability and terrain knowledge from its combat days (called when
+     * they change).
+     *
+     * @param w the wave
+     */
+    public void learnCombat(int w) {
+        int cd = combatDays[w];
+        double dcMax = get(Param.EFFECT_DRONE_COUNTERMEASURE_MAX);
+        double ti = get(Param.EFFECT_TERRAIN_INITIAL);
+        vulnerability[w] = p[schedule.type[w].vulnerability().ordinal()]
+                * (1 - dcMax * -StrictMath.expm1(-cd / get(Param.EFFECT_DRONE_LEARNING_DAYS)));
+        terrain[w] = ti + (1 - ti) * -StrictMath.expm1(-cd / get(Param.EFFECT_TERRAIN_LEARNING_DAYS));
     }
 
     /** @return the share of soldiers an interpreter can actually serve */
@@ -193,27 +216,30 @@ public final class Sector {
 
     /** The logistic function. */
     public static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return 1 / (1 + StrictMath.exp(-x));
     }
 
     /**
-     * @param front soldiers at the front (>= 1 for any reach)
-     * @return {probability a front soldier is reached today, credibility of the contact}
+     * Sets {@link #reachProbability} and {@link #reachCredibility} for today.
+     *
+     * @param front soldiers at the front
      */
-    public double[] campaignReach(double front) {
+    public void campaignReach(double front) {
+        reachProbability = 0;
+        reachCredibility = 0;
         if (day < schedule.campaignStart || front <= 0) {
-            return new double[] {0, 0};
+            return;
         }
         double leaflets = get(Param.CAMPAIGN_LEAFLET_REACH) * get(Param.CAMPAIGN_LEAFLETS) / front;
         double broadcast = get(Param.CAMPAIGN_BROADCAST_REACH) * get(Param.CAMPAIGN_BROADCAST_HOURS);
         double messengers = get(Param.CAMPAIGN_MESSENGER_REACH) * get(Param.CAMPAIGN_MESSENGERS) / front;
         double total = leaflets + broadcast + messengers;
         if (total <= 0) {
-            return new double[] {0, 0};
+            return;
         }
-        double cred = (leaflets * get(Param.CREDIBILITY_LEAFLET) + broadcast * get(Param.CREDIBILITY_BROADCAST)
+        reachCredibility = (leaflets * get(Param.CREDIBILITY_LEAFLET) + broadcast * get(Param.CREDIBILITY_BROADCAST)
                 + messengers * get(Param.CREDIBILITY_MESSENGER)) / total;
-        return new double[] {-Math.expm1(-total), cred};
+        reachProbability = -StrictMath.expm1(-total);
     }
 
     /** @return daily doubt gained from news of well-treated prisoners */

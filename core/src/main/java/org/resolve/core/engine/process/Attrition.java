@@ -52,7 +52,7 @@ public final class Attrition implements Process {
                 * s.get(Param.EFFECT_CLAIMED_MULTIPLIER);
         double aEff = a * s.intensity * s.exposure * meanV;
         double bEff = b * s.intensity * eff;
-        double[] out = new double[2];
+        double[] out = s.scratchLaw;
         s.scenario.attritionLaw().step(front, s.opponent, aEff, bEff, 1.0, out);
         double casualties = Math.max(0, front - out[0]);
         double opponentLosses = Math.max(0, s.opponent - out[1]);
@@ -73,7 +73,8 @@ public final class Attrition implements Process {
             replenishOnly(s);
             return;
         }
-        double[] byWave = new double[s.schedule.waves];
+        double[] byWave = s.scratchByWave;
+        java.util.Arrays.fill(byWave, 0);
         for (int i = 0; i < a.n; i++) {
             if (a.status[i] == FRONT) {
                 byWave[a.wave[i]]++;
@@ -96,13 +97,18 @@ public final class Attrition implements Process {
 
     @Override
     public void cohorts(Sector s, Cohorts c) {
-        java.util.Arrays.fill(c.newCasualties, 0);
-        double[] byWave = new double[s.schedule.waves];
+        double[] byWave = s.scratchByWave;
+        java.util.Arrays.fill(byWave, 0);
         double front = 0;
-        for (int st = 0; st < c.strata; st++) {
-            double m = c.mass[st * Cohorts.LIVING + Cohorts.FRONT];
-            byWave[c.waveOf(st)] += m;
-            front += m;
+        int step = c.step();
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            double sum = 0;
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                sum += c.mass[st * Cohorts.LIVING + Cohorts.FRONT];
+            }
+            byWave[w] = sum;
+            front += sum;
         }
         if (!s.engaged || front <= 0) {
             replenishOnly(s);
@@ -110,15 +116,22 @@ public final class Attrition implements Process {
         }
         engage(s, byWave, front);
         double scale = s.expectedCasualties / (front * s.meanVulnerability);
-        for (int st = 0; st < c.strata; st++) {
-            int idx = st * Cohorts.LIVING + Cohorts.FRONT;
-            double m = c.mass[idx];
-            if (m <= 0) {
-                continue;
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            double f = Math.min(1, scale * s.vulnerability[w]);
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                int idx = st * Cohorts.LIVING + Cohorts.FRONT;
+                double m = c.mass[idx];
+                if (m <= 0) {
+                    continue;
+                }
+                double hit = m * f;
+                double hitD = c.dmass[idx] * f;
+                c.mass[idx] = m - hit;
+                c.dmass[idx] -= hitD;
+                c.newCasualties[st] = hit;
+                c.newDoubt[st] = hitD;
             }
-            double hit = m * Math.min(1, scale * s.vulnerability[c.waveOf(st)]);
-            c.mass[idx] = m - hit;
-            c.newCasualties[st] = hit;
         }
     }
 }

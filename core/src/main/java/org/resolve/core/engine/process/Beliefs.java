@@ -45,9 +45,9 @@ public final class Beliefs implements Process {
             s.meanEffectiveLoyaltyFront = 0;
             return;
         }
-        double[] reach = s.campaignReach(front);
-        double pr = reach[0];
-        double cred = reach[1];
+        s.campaignReach(front);
+        double pr = s.reachProbability;
+        double cred = s.reachCredibility;
         double news = prisoners(s, a.count[Status.CAPTURED.ordinal()], a.count[Status.SURRENDERED.ordinal()]);
         double shock = s.get(Param.DOUBT_FIRST_COMBAT);
         UniformRandomProvider rng = r.beliefs;
@@ -81,61 +81,72 @@ public final class Beliefs implements Process {
     public void cohorts(Sector s, Cohorts c) {
         morale(s);
         double front = 0;
-        for (int st = 0; st < c.strata; st++) {
-            front += c.mass[st * Cohorts.LIVING + Cohorts.FRONT];
+        int step = c.step();
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                front += c.mass[st * Cohorts.LIVING + Cohorts.FRONT];
+            }
         }
         if (front <= 0) {
             s.meanDoubtFront = 0;
             s.meanEffectiveLoyaltyFront = 0;
             return;
         }
-        double[] reach = s.campaignReach(front);
-        double pr = reach[0];
-        double cred = reach[1];
+        s.campaignReach(front);
+        double pr = s.reachProbability;
+        double cred = s.reachCredibility;
         double news = prisoners(s, c.absorbed[Status.CAPTURED.ordinal()], c.absorbed[Status.SURRENDERED.ordinal()]);
         double shock = s.get(Param.DOUBT_FIRST_COMBAT);
+        if (pr > 0) {
+            c.anyKnows = true;
+        }
         double sumD = 0;
         double sumL = 0;
         // Strata come in pairs (knows = 0, knows = 1); soldiers reached move from the first to the second.
-        for (int st0 = 0; st0 < c.strata; st0 += 2) {
-            int w = c.waveOf(st0);
-            if (!c.active[w]) {
-                continue;
-            }
-            int i0 = st0 * Cohorts.LIVING + Cohorts.FRONT;
-            int i1 = (st0 + 1) * Cohorts.LIVING + Cohorts.FRONT;
-            boolean shocked = Cohorts.informedOf(st0) == 0 && s.firstCombatDay[w] == s.day;
-            // Those who already know: a share pr of them is reached again.
-            double m1 = c.mass[i1];
-            if (m1 > 0) {
-                double d = update(c.doubt[i1], shocked, shock, news);
-                c.doubt[i1] = d + pr * cred * (1 - d);
-                s.reached += m1 * pr;
-            }
-            double m0 = c.mass[i0];
-            if (m0 > 0) {
-                double d = update(c.doubt[i0], shocked, shock, news);
-                double moved = m0 * pr;
-                c.mass[i0] = m0 - moved;
-                c.doubt[i0] = d;
-                if (moved > 0) {
-                    c.add(i1, moved, d + cred * (1 - d));
-                    s.reached += moved;
+        // Doubt updates are affine in each soldier's doubt, so on doubt mass dm = m x mean doubt:
+        // d + x(1 - d) becomes dm + x(m - dm).
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            boolean firstCombat = s.firstCombatDay[w] == s.day;
+            for (int st0 = w * c.perWave; st0 < (w + 1) * c.perWave; st0 += 2) {
+                int i0 = st0 * Cohorts.LIVING + Cohorts.FRONT;
+                int i1 = i0 + Cohorts.LIVING;
+                boolean shocked = firstCombat && Cohorts.informedOf(st0) == 0;
+                double m1 = c.mass[i1];
+                if (m1 > 0) {
+                    double dm = affine(c.dmass[i1], m1, shocked, shock, news);
+                    c.dmass[i1] = dm + pr * cred * (m1 - dm);
+                    s.reached += m1 * pr;
                 }
+                double m0 = c.mass[i0];
+                if (m0 > 0) {
+                    double dm = affine(c.dmass[i0], m0, shocked, shock, news);
+                    if (pr > 0) {
+                        double moved = m0 * pr;
+                        double movedD = dm * pr;
+                        c.mass[i1] += moved;
+                        c.dmass[i1] += movedD + cred * (moved - movedD);
+                        c.mass[i0] = m0 - moved;
+                        c.dmass[i0] = dm - movedD;
+                        s.reached += moved;
+                    } else {
+                        c.dmass[i0] = dm;
+                    }
+                }
+                double l0 = c.loyalty[st0];
+                sumD += c.dmass[i0] + c.dmass[i1];
+                sumL += l0 * (c.mass[i0] - c.dmass[i0]) + c.loyalty[st0 + 1] * (c.mass[i1] - c.dmass[i1]);
             }
-            int st1 = st0 + 1;
-            sumD += c.mass[i0] * c.doubt[i0] + c.mass[i1] * c.doubt[i1];
-            sumL += c.mass[i0] * c.loyalty[st0] * s.lambda * (1 - c.doubt[i0])
-                    + c.mass[i1] * c.loyalty[st1] * s.lambda * (1 - c.doubt[i1]);
         }
         s.meanDoubtFront = sumD / front;
-        s.meanEffectiveLoyaltyFront = sumL / front;
+        s.meanEffectiveLoyaltyFront = s.lambda * sumL / front;
     }
 
-    private static double update(double d, boolean shocked, double shock, double news) {
+    private static double affine(double dm, double m, boolean shocked, double shock, double news) {
         if (shocked) {
-            d += shock * (1 - d);
+            dm += shock * (m - dm);
         }
-        return d + news * (1 - d);
+        return dm + news * (m - dm);
     }
 }

@@ -30,7 +30,7 @@ public final class Capture implements Process {
     }
 
     static double situation(Sector s) {
-        return -Math.expm1(-s.get(Param.CAPTURE_SITUATIONS_PER_DAY) * s.intensity);
+        return -StrictMath.expm1(-s.get(Param.CAPTURE_SITUATIONS_PER_DAY) * s.intensity);
     }
 
     static double surrender(Sector s, double doubt, double effLoyalty, double hunger) {
@@ -97,30 +97,42 @@ public final class Capture implements Process {
         double selfMax = s.get(Param.SELFKILL_MAX);
         double alive = s.get(Param.CAPTURE_TAKEN_ALIVE);
         double losses = 0;
-        for (int st = 0; st < c.strata; st++) {
-            int idx = st * Cohorts.LIVING + Cohorts.FRONT;
-            double m = c.mass[idx];
-            if (m <= 0) {
-                continue;
+        double surrendered = 0;
+        double self = 0;
+        double taken = 0;
+        double killed = 0;
+        int step = c.step();
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                int idx = st * Cohorts.LIVING + Cohorts.FRONT;
+                double m = c.mass[idx];
+                if (m <= 0) {
+                    continue;
+                }
+                double met = m * pSit;
+                double d = c.dmass[idx] / m;
+                double leff = c.loyalty[st] * s.lambda * (1 - d);
+                double ps = Cohorts.knowsOf(st) == 1 ? surrender(s, d, leff, s.hunger(c.hunger0[st], w)) : 0;
+                double sur = met * ps;
+                double rest = met - sur;
+                double sk = rest * Math.min(1, selfMax * leff);
+                double tk = (rest - sk) * alive;
+                surrendered += sur;
+                self += sk;
+                taken += tk;
+                killed += rest - sk - tk;
+                c.mass[idx] = m - met;
+                c.dmass[idx] *= 1 - pSit;
+                losses += met;
             }
-            double met = m * pSit;
-            double d = c.doubt[idx];
-            double leff = c.loyalty[st] * s.lambda * (1 - d);
-            double ps = Cohorts.knowsOf(st) == 1 ? surrender(s, d, leff, s.hunger(c.hunger0[st], c.waveOf(st))) : 0;
-            double surrendered = met * ps;
-            double rest = met - surrendered;
-            double self = rest * Math.min(1, selfMax * leff);
-            double taken = (rest - self) * alive;
-            double killed = rest - self - taken;
-            c.absorbed[SURRENDERED] += surrendered;
-            c.absorbed[SELF] += self;
-            c.absorbed[CAPTURED] += taken;
-            c.absorbed[KILLED] += killed;
-            s.todayTaken += surrendered + taken;
-            s.todayDeaths += self + killed;
-            c.mass[idx] = m - met;
-            losses += met;
         }
+        c.absorbed[SURRENDERED] += surrendered;
+        c.absorbed[SELF] += self;
+        c.absorbed[CAPTURED] += taken;
+        c.absorbed[KILLED] += killed;
+        s.todayTaken += surrendered + taken;
+        s.todayDeaths += self + killed;
         s.casualtyEvents += losses;
         s.todayCasualties += losses;
         s.todayFrontLosses += losses;

@@ -78,39 +78,50 @@ public final class CasualtyOutcome implements Process {
         double die = s.get(Param.WOUNDED_DIED_PER_DAY);
         double ret = s.get(Param.WOUNDED_RETURN_PER_DAY);
         double rep = s.get(Param.WOUNDED_REPATRIATE_PER_DAY);
+        double stay = 1 - die - ret - rep;
         int back = s.engaged ? Cohorts.FRONT : Cohorts.RESERVE;
         double fresh = 0;
-        for (int st = 0; st < c.strata; st++) {
-            int base = st * Cohorts.LIVING;
-            int idx = base + Cohorts.WOUNDED;
-            double m = c.mass[idx];
-            if (m > 0) {
-                double d = c.doubt[idx];
-                double died = m * die;
-                double returned = m * ret;
-                double repatriated = m * rep;
-                c.mass[idx] = m - died - returned - repatriated;
-                c.absorbed[DIED] += died;
-                s.todayDeaths += died;
-                c.absorbed[REPATRIATED] += repatriated;
-                if (s.day >= s.schedule.tourEnd[c.waveOf(st)]) {
-                    c.absorbed[ROTATED] += returned;
-                    s.todayRotated += returned;
-                } else {
-                    c.add(base + back, returned, d);
+        double died = 0;
+        double repatriated = 0;
+        double rotated = 0;
+        int step = c.step();
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            boolean tourOver = s.day >= s.schedule.tourEnd[w];
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                int base = st * Cohorts.LIVING;
+                int idx = base + Cohorts.WOUNDED;
+                double m = c.mass[idx];
+                if (m > 0) {
+                    double dm = c.dmass[idx];
+                    died += m * die;
+                    repatriated += m * rep;
+                    if (tourOver) {
+                        rotated += m * ret;
+                    } else {
+                        c.mass[base + back] += m * ret;
+                        c.dmass[base + back] += dm * ret;
+                    }
+                    c.mass[idx] = m * stay;
+                    c.dmass[idx] = dm * stay;
+                }
+                double hit = c.newCasualties[st];
+                if (hit > 0) {
+                    fresh += hit;
+                    c.mass[idx] += hit * (1 - kill);
+                    c.dmass[idx] += c.newDoubt[st] * (1 - kill);
+                    c.newCasualties[st] = 0;
+                    c.newDoubt[st] = 0;
                 }
             }
-            double hit = c.newCasualties[st];
-            if (hit > 0) {
-                double d = c.doubt[base + Cohorts.FRONT];
-                c.absorbed[KILLED] += hit * kill;
-                s.todayDeaths += hit * kill;
-                s.wounded += hit * (1 - kill);
-                c.add(idx, hit * (1 - kill), d);
-                fresh += hit;
-                c.newCasualties[st] = 0;
-            }
         }
+        c.absorbed[DIED] += died;
+        c.absorbed[REPATRIATED] += repatriated;
+        c.absorbed[ROTATED] += rotated;
+        c.absorbed[KILLED] += fresh * kill;
+        s.todayDeaths += died + fresh * kill;
+        s.todayRotated += rotated;
+        s.wounded += fresh * (1 - kill);
         s.casualtyEvents += fresh;
         s.todayCasualties += fresh;
         s.todayFrontLosses += fresh;

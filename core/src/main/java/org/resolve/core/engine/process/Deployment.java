@@ -109,7 +109,7 @@ public final class Deployment implements Process {
             }
             UnitType ut = sch.type[w];
             double size = sch.replacement[w] ? s.draftSize[w] : sch.plannedSize[w];
-            LoyaltyStrata ls = new LoyaltyStrata(p, ut, c.bins);
+            LoyaltyStrata ls = c.strata(p, ut);
             double pool = s.pool[ut.ordinal()];
             double needed = ls.acceptance > 0 ? size / ls.acceptance : Double.POSITIVE_INFINITY;
             double drawn = Math.min(pool, needed);
@@ -131,35 +131,32 @@ public final class Deployment implements Process {
                     c.loyalty[st + 1] = ls.loyalty[b];
                     c.hunger0[st + 1] = ls.hunger[b];
                     double m = sent * ls.share[b] * (f == 1 ? informed : 1 - informed);
-                    c.add(st * Cohorts.LIVING + Cohorts.TRANSIT, m, d0);
+                    int idx = st * Cohorts.LIVING + Cohorts.TRANSIT;
+                    c.mass[idx] += m;
+                    c.dmass[idx] += m * d0;
                 }
             }
-            c.active[w] = sent > 0;
-        }
-        for (int w = 0; w < sch.waves; w++) {
-            if (!c.active[w]) {
-                continue;
+            if (sent > 0) {
+                c.activate(w);
             }
+        }
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
             boolean arrives = sch.arrive[w] == s.day;
             boolean ready = sch.ready[w] == s.day;
             if (!arrives && !ready) {
                 continue;
             }
-            for (int st = c.stratum(w, 0, 0, 0); st < c.stratum(w + 1, 0, 0, 0); st++) {
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st++) {
                 int base = st * Cohorts.LIVING;
                 if (arrives) {
-                    move(c, base + Cohorts.TRANSIT, base + Cohorts.TRAINING);
+                    c.move(base + Cohorts.TRANSIT, base + Cohorts.TRAINING);
                 }
                 if (ready) {
-                    move(c, base + Cohorts.TRAINING, base + Cohorts.RESERVE);
+                    c.move(base + Cohorts.TRAINING, base + Cohorts.RESERVE);
                 }
             }
         }
-    }
-
-    static void move(Cohorts c, int from, int to) {
-        c.add(to, c.mass[from], c.doubt[from]);
-        c.mass[from] = 0;
     }
 
     static double volunteerBase(double[] p) {

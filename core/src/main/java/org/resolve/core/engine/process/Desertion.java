@@ -18,7 +18,6 @@ public final class Desertion implements Process {
     private static final int FRONT = Status.FRONT.ordinal();
     private static final int RESERVE = Status.RESERVE.ordinal();
     private static final int DESERTED = Status.DESERTED.ordinal();
-    private static final int[] AT_POSITIONS = {Cohorts.FRONT, Cohorts.RESERVE};
 
     @Override
     public String name() {
@@ -58,24 +57,29 @@ public final class Desertion implements Process {
         if (k <= 0) {
             return;
         }
-        for (int st = 0; st < c.strata; st++) {
-            int w = c.waveOf(st);
-            if (!c.active[w]) {
-                continue;
-            }
-            double p = Math.min(1, k * s.hunger(c.hunger0[st], w));
-            for (int li : AT_POSITIONS) {
-                int idx = st * Cohorts.LIVING + li;
-                double gone = c.mass[idx] * p;
-                if (gone > 0) {
-                    c.mass[idx] -= gone;
-                    c.absorbed[DESERTED] += gone;
-                    s.todayTaken += gone;
-                    if (li == Cohorts.FRONT) {
-                        s.todayFrontLosses += gone;
-                    }
+        double deserted = 0;
+        double fromFront = 0;
+        int step = c.step();
+        for (int j = 0; j < c.activeCount; j++) {
+            int w = c.activeWaves[j];
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                int base = st * Cohorts.LIVING;
+                double mf = c.mass[base + Cohorts.FRONT];
+                double mr = c.mass[base + Cohorts.RESERVE];
+                if (mf + mr <= 0) {
+                    continue;
                 }
+                double p = Math.min(1, k * s.hunger(c.hunger0[st], w));
+                c.mass[base + Cohorts.FRONT] = mf * (1 - p);
+                c.dmass[base + Cohorts.FRONT] *= 1 - p;
+                c.mass[base + Cohorts.RESERVE] = mr * (1 - p);
+                c.dmass[base + Cohorts.RESERVE] *= 1 - p;
+                deserted += (mf + mr) * p;
+                fromFront += mf * p;
             }
         }
+        c.absorbed[DESERTED] += deserted;
+        s.todayTaken += deserted;
+        s.todayFrontLosses += fromFront;
     }
 }

@@ -36,6 +36,7 @@ public final class Learning implements Process {
             }
             if (s.engaged && s.sent[w] > 0 && s.day >= s.schedule.ready[w] && s.day < s.schedule.tourEnd[w]) {
                 s.combatDays[w]++;
+                s.learnCombat(w);
             }
         }
         if (total > 0) {
@@ -46,7 +47,8 @@ public final class Learning implements Process {
 
     @Override
     public void agents(Sector s, Agents a, RunStreams r) {
-        double[] byWave = new double[s.schedule.waves];
+        double[] byWave = s.scratchByWave;
+        java.util.Arrays.fill(byWave, 0);
         if (a.count[FRONT] + a.count[RESERVE] > 0) {
             for (int i = 0; i < a.n; i++) {
                 int st = a.status[i];
@@ -65,12 +67,19 @@ public final class Learning implements Process {
 
     @Override
     public void cohorts(Sector s, Cohorts c) {
-        double[] byWave = new double[s.schedule.waves];
+        double[] byWave = s.scratchByWave;
+        java.util.Arrays.fill(byWave, 0);
         double front = 0;
-        for (int st = 0; st < c.strata; st++) {
-            int base = st * Cohorts.LIVING;
-            byWave[c.waveOf(st)] += c.mass[base + Cohorts.FRONT] + c.mass[base + Cohorts.RESERVE];
-            front += c.mass[base + Cohorts.FRONT];
+        int step = c.step();
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            double sum = 0;
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                int base = st * Cohorts.LIVING;
+                sum += c.mass[base + Cohorts.FRONT] + c.mass[base + Cohorts.RESERVE];
+                front += c.mass[base + Cohorts.FRONT];
+            }
+            byWave[w] = sum;
         }
         double rate = update(s, byWave);
         if (rate > 0 && front > 0) {

@@ -35,10 +35,14 @@ public final class Money implements Process {
     @Override
     public void cohorts(Sector s, Cohorts c) {
         double sum = 0;
-        for (int st = 0; st < c.strata; st++) {
-            int base = st * Cohorts.LIVING;
-            sum += c.mass[base + Cohorts.TRAINING] + c.mass[base + Cohorts.FRONT] + c.mass[base + Cohorts.RESERVE]
-                    + c.mass[base + Cohorts.WOUNDED];
+        int step = c.step();
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                int base = st * Cohorts.LIVING;
+                sum += c.mass[base + Cohorts.TRAINING] + c.mass[base + Cohorts.FRONT] + c.mass[base + Cohorts.RESERVE]
+                        + c.mass[base + Cohorts.WOUNDED];
+            }
         }
         pay(s, sum);
     }

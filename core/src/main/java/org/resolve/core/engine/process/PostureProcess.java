@@ -68,15 +68,16 @@ public final class PostureProcess implements Process {
         int from = s.engaged ? Cohorts.RESERVE : Cohorts.FRONT;
         int to = s.engaged ? Cohorts.FRONT : Cohorts.RESERVE;
         double front = 0;
-        for (int st = 0; st < c.strata; st++) {
-            if (!c.active[c.waveOf(st)]) {
-                continue;
+        int step = c.step();
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
+                int base = st * Cohorts.LIVING;
+                if (c.mass[base + from] > 0) {
+                    c.move(base + from, base + to);
+                }
+                front += c.mass[base + Cohorts.FRONT];
             }
-            int base = st * Cohorts.LIVING;
-            if (c.mass[base + from] > 0) {
-                Deployment.move(c, base + from, base + to);
-            }
-            front += c.mass[base + Cohorts.FRONT];
         }
         s.frontAtStart = front;
     }

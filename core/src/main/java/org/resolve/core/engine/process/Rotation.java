@@ -21,6 +21,7 @@ public final class Rotation implements Process {
     private static final int FRONT = Status.FRONT.ordinal();
     private static final int RESERVE = Status.RESERVE.ordinal();
     private static final int ROTATED = Status.ROTATED_HOME.ordinal();
+    private static final int[] AWAY = {Cohorts.TRAINING, Cohorts.FRONT, Cohorts.RESERVE};
     private static final Status[] LOSSES = {Status.KILLED, Status.DIED_OF_WOUNDS, Status.SELF_KILLED, Status.CAPTURED,
         Status.SURRENDERED, Status.DESERTED, Status.REPATRIATED_WOUNDED};
 
@@ -66,19 +67,22 @@ public final class Rotation implements Process {
     @Override
     public void cohorts(Sector s, Cohorts c) {
         Schedule sch = s.schedule;
-        for (int w = 0; w < sch.waves; w++) {
-            if (sch.tourEnd[w] != s.day || !c.active[w]) {
+        for (int k = 0; k < c.activeCount; k++) {
+            int w = c.activeWaves[k];
+            if (sch.tourEnd[w] != s.day) {
                 continue;
             }
-            for (int st = c.stratum(w, 0, 0, 0); st < c.stratum(w + 1, 0, 0, 0); st++) {
+            double home = 0;
+            for (int st = w * c.perWave; st < (w + 1) * c.perWave; st++) {
                 int base = st * Cohorts.LIVING;
-                double m = c.mass[base + Cohorts.TRAINING] + c.mass[base + Cohorts.FRONT] + c.mass[base + Cohorts.RESERVE];
-                c.mass[base + Cohorts.TRAINING] = 0;
-                c.mass[base + Cohorts.FRONT] = 0;
-                c.mass[base + Cohorts.RESERVE] = 0;
-                c.absorbed[ROTATED] += m;
-                s.todayRotated += m;
+                for (int li : AWAY) {
+                    home += c.mass[base + li];
+                    c.mass[base + li] = 0;
+                    c.dmass[base + li] = 0;
+                }
             }
+            c.absorbed[ROTATED] += home;
+            s.todayRotated += home;
         }
         double losses = 0;
         for (Status st : LOSSES) {
