@@ -27,7 +27,7 @@ public final class AgentEngine extends Engine {
             for (int k = 0; k < counts.length; k++) {
                 counts[k] = a.count[k];
             }
-            record(s, series, t, counts);
+            record(s, series, t, counts, a.knowing);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
     }

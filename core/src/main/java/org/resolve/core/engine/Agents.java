@@ -17,6 +17,7 @@ public final class Agents {
     public static final byte NEW_CASUALTY = 4;
 
     private static final byte TRANSIT = (byte) Status.TRANSIT.ordinal();
+    private static final int ABSORBING = Status.KILLED.ordinal();
 
     /** Soldiers created so far. */
     public int n;
@@ -29,6 +30,8 @@ public final class Agents {
     /** Doubt in [0, 1]. */
     public float[] doubt;
     public byte[] flags;
+    /** Soldiers in the host country (training, front, reserve, wounded) who know the procedure. */
+    public int knowing;
     /** Soldiers in each status. */
     public final int[] count = new int[Status.values().length];
 
@@ -71,9 +74,20 @@ public final class Agents {
 
     /** Moves soldier {@code i} to status {@code to} (an ordinal of {@link Status}). */
     public void move(int i, int to) {
+        if ((flags[i] & KNOWS) != 0 && to >= ABSORBING) {
+            knowing--;
+        }
         count[status[i]]--;
         count[to]++;
         status[i] = (byte) to;
+    }
+
+    /** Marks soldier {@code i} (in theatre) as knowing a safe surrender procedure. */
+    public void learnProcedure(int i) {
+        if ((flags[i] & KNOWS) == 0) {
+            flags[i] |= KNOWS;
+            knowing++;
+        }
     }
 
     /** @param s a status @return soldiers in it */

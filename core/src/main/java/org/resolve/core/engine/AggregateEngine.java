@@ -38,7 +38,7 @@ public final class AggregateEngine extends Engine {
             }
             s.recordLosses(s.todayFrontLosses, s.frontAtStart);
             c.counts(counts);
-            record(s, series, t, counts);
+            record(s, series, t, counts, c.knowing);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
     }

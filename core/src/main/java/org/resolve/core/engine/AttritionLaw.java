@@ -82,6 +82,41 @@ public enum AttritionLaw {
     };
 
     /**
+     * Converts the opponent's coefficient from square-law units (casualties per day per opposing
+     * soldier) to this law's, so that at the reference state (B = bRef, U = uRef) every law gives
+     * the deployed force the same per-soldier hazard a uRef / bRef.
+     *
+     * @param a the coefficient in square-law units
+     * @param bRef the deployed force's reference size (the planned force), > 0
+     * @param uRef the opponent's reference strength (its initial strength), > 0
+     * @return the coefficient for this law
+     */
+    public double scaleA(double a, double bRef, double uRef) {
+        return switch (this) {
+            case SQUARE -> a;
+            case LINEAR -> a / bRef;
+            case LOGARITHMIC -> a * uRef / bRef;
+        };
+    }
+
+    /**
+     * Converts the deployed force's coefficient likewise: at the reference state every law gives
+     * the opponent the per-soldier hazard b bRef / uRef.
+     *
+     * @param b the coefficient in square-law units
+     * @param bRef the deployed force's reference size, > 0
+     * @param uRef the opponent's reference strength, > 0
+     * @return the coefficient for this law
+     */
+    public double scaleB(double b, double bRef, double uRef) {
+        return switch (this) {
+            case SQUARE -> b;
+            case LINEAR -> b / uRef;
+            case LOGARITHMIC -> b * bRef / uRef;
+        };
+    }
+
+    /**
      * Advances both forces by {@code t} days with constant coefficients.
      *
      * @param b0 deployed force at the start, >= 0

@@ -41,7 +41,9 @@ public final class Cohorts {
     public final double[] loyalty;
     /** Mean hunger at departure of each stratum. */
     public final double[] hunger0;
-    /** Whether a wave has departed. */
+    /** Soldiers in theatre who know the procedure, as of the last {@link #counts} call. */
+    public double knowing;
+    /** Whether a wave has departed (it stays active to the end of the run). */
     public final boolean[] active;
     /** Departed waves, in departure order; the first {@link #activeCount} entries are valid. */
     public final int[] activeWaves;
@@ -146,6 +148,17 @@ public final class Cohorts {
                 wounded += mass[base + WOUNDED];
             }
         }
+        double knows = 0;
+        if (anyKnows) {
+            for (int k = 0; k < activeCount; k++) {
+                int s0 = activeWaves[k] * perWave;
+                for (int st = s0 + 1; st < s0 + perWave; st += 2) {
+                    int base = st * LIVING;
+                    knows += mass[base + TRAINING] + mass[base + FRONT] + mass[base + RESERVE] + mass[base + WOUNDED];
+                }
+            }
+        }
+        knowing = knows;
         out[Status.TRANSIT.ordinal()] = transit;
         out[Status.TRAINING.ordinal()] = training;
         out[Status.FRONT.ordinal()] = front;

@@ -51,7 +51,7 @@ public abstract class Engine {
     public abstract RunResult run(Scenario sc, double[] parameters, long replicationSeed, int runIndex);
 
     /** Writes the day's metrics; {@code count} gives soldiers by status. */
-    static void record(Sector s, double[][] series, int t, double[] c) {
+    static void record(Sector s, double[][] series, int t, double[] c, double knowing) {
         Schedule sch = s.schedule;
         double pool = 0;
         for (int w = 0; w < sch.waves; w++) {
@@ -91,6 +91,7 @@ public abstract class Engine {
         put(series, Metric.FRIENDLY_FIRE_INCIDENTS, t, s.ffIncidents);
         put(series, Metric.FRIENDLY_FIRE_HOST_KILLED, t, s.ffHostKilled);
         put(series, Metric.REACHED, t, s.reached);
+        put(series, Metric.KNOWS_PROCEDURE, t, knowing);
         put(series, Metric.MEAN_DOUBT_FRONT, t, s.meanDoubtFront);
         put(series, Metric.MEAN_EFFECTIVE_LOYALTY_FRONT, t, s.meanEffectiveLoyaltyFront);
         put(series, Metric.COMMUNICATION, t, s.communication);

@@ -55,8 +55,8 @@ public enum Metric {
     REACHED("reached", "persuasion contacts (a soldier reached twice counts twice)"),
     KNOWS_PROCEDURE("knows_procedure", "soldiers in theatre who know a safe way to surrender"),
     MEAN_DOUBT_FRONT("mean_doubt_front", "mean doubt of soldiers at the front"),
-    MEAN_EFFECTIVE_LOYALTY_FRONT("mean_effective_loyalty_front", "mean loyalty x (1 - doubt) at the front"),
-    COMMUNICATION("communication", "share of commands understood at the front"),
+    MEAN_EFFECTIVE_LOYALTY_FRONT("mean_effective_loyalty_front", "mean loyalty x morale x (1 - doubt) at the front"),
+    COMMUNICATION("communication", "share of commands understood by soldiers at the front or in reserve"),
     // Money.
     WAGES_USD("wages_usd", "wages paid by the host"),
     REGIME_REVENUE_USD("regime_revenue_usd", "wages kept by the regime"),

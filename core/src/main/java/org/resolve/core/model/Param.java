@@ -53,9 +53,9 @@ public enum Param {
     WITHDRAWAL_REFIT_DAYS("withdrawal.refit_days", Kind.NON_NEGATIVE, "days", "days a withdrawn force spends refitting"),
     // 3. Attrition
     OPPONENT_STRENGTH("attrition.opponent_strength", Kind.NON_NEGATIVE, "soldiers", "opponent's effective strength engaging the deployed force"),
-    OPPONENT_REPLENISHMENT("attrition.opponent_replenishment", Kind.PROBABILITY, "1/day", "daily share of the opponent's losses made good"),
-    OPPONENT_LETHALITY("attrition.opponent_lethality", Kind.NON_NEGATIVE, "1/day", "Lanchester coefficient a: the opponent's fire on the deployed force"),
-    OWN_LETHALITY("attrition.own_lethality", Kind.NON_NEGATIVE, "1/day", "Lanchester coefficient b: the deployed force's fire on the opponent"),
+    OPPONENT_REPLENISHMENT("attrition.opponent_replenishment", Kind.PROBABILITY, "1/day", "daily share of the gap to its initial strength the opponent makes good"),
+    OPPONENT_LETHALITY("attrition.opponent_lethality", Kind.NON_NEGATIVE, "1/day", "Lanchester coefficient a in square-law units (casualties per opposing soldier per day); other laws are matched to it"),
+    OWN_LETHALITY("attrition.own_lethality", Kind.NON_NEGATIVE, "1/day", "Lanchester coefficient b in square-law units (casualties per opposing soldier per day); other laws are matched to it"),
     EFFECT_EQUIPMENT("effect.equipment", Kind.POSITIVE, "multiplier", "effectiveness from equipment"),
     EFFECT_INTELLIGENCE("effect.intelligence", Kind.POSITIVE, "multiplier", "effectiveness from intelligence support"),
     EFFECT_TERRAIN_INITIAL("effect.terrain_initial", Kind.PROBABILITY, "multiplier", "effectiveness on unfamiliar terrain (1 = familiar)"),

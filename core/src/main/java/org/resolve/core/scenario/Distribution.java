@@ -179,7 +179,9 @@ public sealed interface Distribution {
         }
         String s = String.format(Locale.ROOT, "%.6g", v);
         if (s.contains("e")) {
-            return s;
+            String[] parts = s.split("e");
+            String mant = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
+            return mant + "e" + Integer.parseInt(parts[1]);
         }
         if (s.contains(".")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");

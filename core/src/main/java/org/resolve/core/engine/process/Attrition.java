@@ -2,6 +2,7 @@ package org.resolve.core.engine.process;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.resolve.core.engine.Agents;
+import org.resolve.core.engine.AttritionLaw;
 import org.resolve.core.engine.Cohorts;
 import org.resolve.core.engine.Process;
 import org.resolve.core.engine.RunStreams;
@@ -11,9 +12,12 @@ import org.resolve.core.model.Status;
 
 /**
  * 3. Attrition: Lanchester force-on-force in the sector, solved exactly over the day with the
- * scenario's law. The opponent's coefficient is a x intensity x exposure x mean vulnerability;
- * the deployed force's is b x intensity x equipment x intelligence x communication x terrain x
- * resolve x claimed multiplier. The day's expected casualties C are shared across front soldiers
+ * scenario's law. The opponent's coefficient is a x intensity x exposure x mean vulnerability of
+ * the front; the deployed force's is b x intensity x equipment x intelligence x (floor + (1 -
+ * floor) x communication) x mean terrain knowledge of the front x (1 + resolve weight x mean
+ * effective loyalty of today's front) x claimed multiplier. Coefficients are in square-law units;
+ * the linear and logarithmic laws are matched to the square law at the reference state (see
+ * {@link AttritionLaw#scaleA}). The day's expected casualties C are shared across front soldiers
  * in proportion to vulnerability: soldier i is hit with probability C v_i / sum(v), so the
  * per-soldier hazards add up exactly to the aggregate flow. The opponent then makes good a share
  * of its losses.
@@ -33,8 +37,9 @@ public final class Attrition implements Process {
      * @param s the sector
      * @param frontByWave soldiers at the front per wave
      * @param front their total
+     * @param effectiveLoyalty the sum over them of loyalty x morale x (1 - doubt)
      */
-    static void engage(Sector s, double[] frontByWave, double front) {
+    static void engage(Sector s, double[] frontByWave, double front, double effectiveLoyalty) {
         double a = s.get(Param.OPPONENT_LETHALITY);
         double b = s.get(Param.OWN_LETHALITY);
         double sumV = 0;
@@ -48,12 +53,17 @@ public final class Attrition implements Process {
         double floor = s.get(Param.EFFECT_COMMUNICATION_FLOOR);
         double eff = s.get(Param.EFFECT_EQUIPMENT) * s.get(Param.EFFECT_INTELLIGENCE)
                 * (floor + (1 - floor) * s.communication) * meanT
-                * (1 + s.get(Param.EFFECT_RESOLVE_WEIGHT) * s.meanEffectiveLoyaltyFront)
+                * (1 + s.get(Param.EFFECT_RESOLVE_WEIGHT) * effectiveLoyalty / front)
                 * s.get(Param.EFFECT_CLAIMED_MULTIPLIER);
         double aEff = a * s.intensity * s.exposure * meanV;
         double bEff = b * s.intensity * eff;
         double[] out = s.scratchLaw;
-        s.scenario.attritionLaw().step(front, s.opponent, aEff, bEff, 1.0, out);
+        AttritionLaw law = s.scenario.attritionLaw();
+        // Coefficients are given in square-law units; the other laws are matched to the square law
+        // at the reference state (the planned force against the opponent's initial strength).
+        double bRef = Math.max(1, s.schedule.plannedTotal);
+        double uRef = Math.max(1, s.opponent0);
+        law.step(front, s.opponent, law.scaleA(aEff, bRef, uRef), law.scaleB(bEff, bRef, uRef), 1.0, out);
         double casualties = Math.max(0, front - out[0]);
         double opponentLosses = Math.max(0, s.opponent - out[1]);
         s.opponentCasualties += opponentLosses;
@@ -75,12 +85,14 @@ public final class Attrition implements Process {
         }
         double[] byWave = s.scratchByWave;
         java.util.Arrays.fill(byWave, 0);
+        double leff = 0;
         for (int i = 0; i < a.n; i++) {
             if (a.status[i] == FRONT) {
                 byWave[a.wave[i]]++;
+                leff += a.loyalty[i] * (1 - a.doubt[i]);
             }
         }
-        engage(s, byWave, front);
+        engage(s, byWave, front, s.lambda * leff);
         // p_i = C v_i / sum(v) = C v_i / (F meanV)
         double scale = s.expectedCasualties / (front * s.meanVulnerability);
         UniformRandomProvider rng = r.attrition;
@@ -100,12 +112,15 @@ public final class Attrition implements Process {
         double[] byWave = s.scratchByWave;
         java.util.Arrays.fill(byWave, 0);
         double front = 0;
+        double leff = 0;
         int step = c.step();
         for (int k = 0; k < c.activeCount; k++) {
             int w = c.activeWaves[k];
             double sum = 0;
             for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
-                sum += c.mass[st * Cohorts.LIVING + Cohorts.FRONT];
+                int idx = st * Cohorts.LIVING + Cohorts.FRONT;
+                sum += c.mass[idx];
+                leff += c.loyalty[st] * (c.mass[idx] - c.dmass[idx]);
             }
             byWave[w] = sum;
             front += sum;
@@ -114,7 +129,7 @@ public final class Attrition implements Process {
             replenishOnly(s);
             return;
         }
-        engage(s, byWave, front);
+        engage(s, byWave, front, s.lambda * leff);
         double scale = s.expectedCasualties / (front * s.meanVulnerability);
         for (int k = 0; k < c.activeCount; k++) {
             int w = c.activeWaves[k];

@@ -65,7 +65,7 @@ public final class Beliefs implements Process {
             d += news * (1 - d);
             if (pr > 0 && rng.nextDouble() < pr) {
                 d += cred * (1 - d);
-                a.flags[i] |= Agents.KNOWS;
+                a.learnProcedure(i);
                 reached++;
             }
             a.doubt[i] = (float) d;

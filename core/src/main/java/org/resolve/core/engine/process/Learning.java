@@ -12,7 +12,8 @@ import org.resolve.core.model.Status;
  * 8. Learning. Each wave at the front gains a combat day (its terrain knowledge and drone
  * countermeasures grow with them). Host-language terms grow with days in theatre; comprehension =
  * min(1, terms / terms needed); the communication share = interpreter coverage + (1 - coverage) x
- * comprehension, averaged over the front (it sets tomorrow's effectiveness). Friendly-fire
+ * comprehension, averaged over the soldiers at the front or in reserve (it sets tomorrow's
+ * effectiveness). Friendly-fire
  * incidents occur at rate incidents_per_day x (1 - communication) x intensity, each killing the
  * stated number of host soldiers.
  */

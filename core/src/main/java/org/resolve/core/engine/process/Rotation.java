@@ -30,13 +30,16 @@ public final class Rotation implements Process {
         return "rotation";
     }
 
-    private static void draft(Sector s, double lossesNow) {
+    private static void draft(Sector s, double lossesNow, boolean whole) {
         int r = s.schedule.draftWaveOnDay[s.day];
         if (r < 0) {
             return;
         }
         double capLeft = Math.max(0, s.get(Param.REPLACEMENT_CAP) - s.replacements);
         double size = Math.min(capLeft, Math.max(0, lossesNow - s.lossesSinceDraft));
+        if (whole) {
+            size = Math.floor(size); // agents come whole; losses are whole, the cap may not be
+        }
         s.draftSize[r] = size;
         s.replacements += size;
         s.lossesSinceDraft = lossesNow;
@@ -61,7 +64,7 @@ public final class Rotation implements Process {
         for (Status st : LOSSES) {
             losses += a.count[st.ordinal()];
         }
-        draft(s, losses);
+        draft(s, losses, true);
     }
 
     @Override
@@ -88,6 +91,6 @@ public final class Rotation implements Process {
         for (Status st : LOSSES) {
             losses += c.absorbed[st.ordinal()];
         }
-        draft(s, losses);
+        draft(s, losses, false);
     }
 }
