@@ -156,9 +156,21 @@ public sealed interface Distribution {
     }
 
     private static double truncated(ContinuousDistribution d, double low, double high, double u) {
-        double a = Double.isInfinite(low) ? 0 : d.cumulativeProbability(low);
-        double b = Double.isInfinite(high) ? 1 : d.cumulativeProbability(high);
-        double x = d.inverseCumulativeProbability(a + u * (b - a));
+        double x;
+        if (!Double.isInfinite(low) && d.cumulativeProbability(low) > 0.5) {
+            // In the upper tail the CDF rounds to 1 (every draw would be high); the survival
+            // function keeps its precision there.
+            double a = d.survivalProbability(low);
+            double b = Double.isInfinite(high) ? 0 : d.survivalProbability(high);
+            x = d.inverseSurvivalProbability(a - u * (a - b));
+        } else {
+            double a = Double.isInfinite(low) ? 0 : d.cumulativeProbability(low);
+            double b = Double.isInfinite(high) ? 1 : d.cumulativeProbability(high);
+            double p = a + u * (b - a);
+            // u = 0 without a lower bound would give -infinity (0 for a log-normal): no parameter
+            // may take that, and quasi-random designs start at 0. Take the smallest probability.
+            x = d.inverseCumulativeProbability(p > 0 ? p : Double.MIN_VALUE);
+        }
         return Math.min(Math.max(x, low), high);
     }
 

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.resolve.core.engine.AttritionLaw;
 import org.resolve.core.model.Param;
 
@@ -130,7 +131,8 @@ public final class Scenario {
                 .append("days=").append(days).append('\n').append("knowledge=").append(knowledgeDate).append('\n')
                 .append("law=").append(attritionLaw.key()).append('\n');
         for (ParameterSpec s : parameters.values()) {
-            sb.append("p ").append(s.param().key()).append('=').append(s.distribution().describe()).append(' ')
+            // The record's own form, not describe(): describe() rounds to 6 significant digits.
+            sb.append("p ").append(s.param().key()).append('=').append(s.distribution()).append(' ')
                     .append(s.unit()).append(" {").append(s.provenance().describe()).append("}\n");
         }
         for (Wave w : waves) {
@@ -144,7 +146,7 @@ public final class Scenario {
         if (campaign != null) {
             sb.append("campaign ").append(campaign.start()).append('\n');
         }
-        for (Source s : sources.values()) {
+        for (Source s : new TreeMap<>(sources).values()) { // by id: the order of a YAML mapping is layout
             sb.append("s ").append(s.id()).append('|').append(s.claimant()).append('|').append(s.date()).append('|')
                     .append(s.publication()).append('|').append(s.quote()).append('\n');
         }

@@ -1,5 +1,7 @@
 package org.resolve.core.scenario;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.InputFormat;
@@ -47,6 +49,15 @@ public final class ScenarioLoader {
             .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(ScenarioSchema.shipped(), InputFormat.JSON);
     private static final JsonNode SCHEMA_TREE = readSchemaTree();
+    /** The keys each distribution type reads (besides type); the schema admits all of them for every type. */
+    private static final Map<String, List<String>> DISTRIBUTION_KEYS = Map.of(
+            "fixed", List.of("value"),
+            "uniform", List.of("low", "high"),
+            "triangular", List.of("low", "mode", "high"),
+            "normal", List.of("mean", "sd", "low", "high"),
+            "lognormal", List.of("median", "sigma", "low", "high"),
+            "beta", List.of("alpha", "beta", "low", "high"),
+            "mixture", List.of("components"));
 
     private ScenarioLoader() {
     }
@@ -59,7 +70,7 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found, each located
      */
     public static Scenario load(String ref) throws ScenarioException {
-        return build(draft(ref, null, new LinkedHashSet<>()));
+        return build(draft(ref, null, new LinkedHashSet<>(), null));
     }
 
     /**
@@ -72,12 +83,16 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found
      */
     public static Scenario fromText(String label, String text, Path baseDir) throws ScenarioException {
-        return build(parse(label, text, baseDir, new LinkedHashSet<>()));
+        return build(parse(label, text, baseDir, new LinkedHashSet<>(), null));
     }
 
-    private static Draft draft(String ref, Path baseDir, Set<String> chain) throws ScenarioException {
+    /**
+     * @param from where the reference is written (an {@code extends} value), or null for a reference
+     *     given directly; problems finding the file are reported there
+     */
+    private static Draft draft(String ref, Path baseDir, Set<String> chain, Location from) throws ScenarioException {
         if (Bundled.IDS.contains(ref)) {
-            return parse(Bundled.label(ref), Bundled.text(ref), null, chain);
+            return parse(Bundled.label(ref), Bundled.text(ref), null, chain, from);
         }
         Path p = baseDir == null ? Path.of(ref) : baseDir.resolve(ref);
         String label = ref;
@@ -86,20 +101,21 @@ public final class ScenarioLoader {
             text = Files.readString(p, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             String hint = DidYouMean.suggest(ref, Bundled.IDS);
-            throw new ScenarioException(List.of(new Problem(new Location(label, 0, 0), "scenario",
-                    "no such file or bundled scenario" + (hint == null ? "" : " (did you mean '" + hint + "'?)"),
+            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 0, 0) : from,
+                    from == null ? "scenario" : "extends",
+                    "no such file or bundled scenario '" + ref + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"),
                     "a file path or one of " + String.join(", ", Bundled.IDS))));
         } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(new Location(label, 0, 0), "scenario",
-                    "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
+            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 0, 0) : from,
+                    from == null ? "scenario" : "extends", "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
         }
         Path dir = p.toAbsolutePath().getParent();
-        return parse(label, text, dir, chain);
+        return parse(label, text, dir, chain, from);
     }
 
-    private static Draft parse(String label, String text, Path baseDir, Set<String> chain) throws ScenarioException {
+    private static Draft parse(String label, String text, Path baseDir, Set<String> chain, Location from) throws ScenarioException {
         if (!chain.add(label)) {
-            throw new ScenarioException(List.of(new Problem(new Location(label, 1, 1), "extends",
+            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 1, 1) : from, "extends",
                     "scenarios extend each other in a cycle: " + String.join(" -> ", chain) + " -> " + label,
                     "a chain that ends in a complete scenario")));
         }
@@ -115,7 +131,7 @@ public final class ScenarioLoader {
         Draft d = new Draft(label, root);
         Node ext = Yaml.get(root, "extends");
         if (ext != null) {
-            d.parent = draft(Yaml.scalar(ext), baseDir, chain);
+            d.parent = draft(Yaml.scalar(ext), baseDir, chain, Yaml.loc(label, ext));
         }
         return d;
     }
@@ -126,8 +142,21 @@ public final class ScenarioLoader {
         JsonNode tree;
         try {
             tree = NodeReader.builder().locationAware().build().readTree(text, InputFormat.YAML);
-        } catch (IOException e) {
-            problems.add(new Problem(new Location(file, 1, 1), "yaml", "malformed YAML: " + e.getMessage(), "well-formed YAML"));
+        } catch (IOException | IllegalArgumentException e) {
+            // snakeyaml-engine (YAML 1.2) accepted the text; the schema's reader (YAML 1.1) did not,
+            // e.g. for 1:2:3.5, a sexagesimal float there and text here. Point at the value.
+            Throwable cause = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
+            JsonLocation jl = cause instanceof JsonProcessingException j ? j.getLocation() : null;
+            List<Object> path = jl == null ? null : Yaml.scalarEndingAt(root, jl.getLineNr(), jl.getColumnNr());
+            if (path != null) {
+                Node at = Yaml.follow(root, path, false);
+                problems.add(new Problem(Yaml.loc(file, at), subject(path), "value '" + Yaml.scalar(at)
+                        + "' is read differently by YAML 1.1 and YAML 1.2 tools", "a plain decimal number, or text in quotes"));
+            } else {
+                Location loc = jl == null ? new Location(file, 1, 1) : new Location(file, jl.getLineNr(), jl.getColumnNr());
+                String msg = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(cause.getMessage());
+                problems.add(new Problem(loc, "yaml", "malformed YAML: " + msg, "well-formed YAML"));
+            }
             return;
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -180,7 +209,7 @@ public final class ScenarioLoader {
                 }
                 case "minimum", "maximum", "minItems", "const" -> {
                     at = Yaml.follow(root, path, false);
-                    problem = "value '" + Yaml.scalar(at) + "' not allowed";
+                    problem = keyword.equals("minItems") ? "too few items" : "value '" + Yaml.scalar(at) + "' not allowed";
                     expected = switch (keyword) {
                         case "minimum" -> "at least " + e.getSchemaNode().asText();
                         case "maximum" -> "at most " + e.getSchemaNode().asText();
@@ -547,6 +576,15 @@ public final class ScenarioLoader {
             return null;
         }
         int before = problems.size();
+        List<String> keys = DISTRIBUTION_KEYS.getOrDefault(type, List.of());
+        for (NodeTuple t : Yaml.entries(at.node()).values()) {
+            String k = Yaml.scalar(t.getKeyNode());
+            if (!k.equals("type") && !keys.isEmpty() && !keys.contains(k)) { // a key that would be silently ignored
+                String hint = DidYouMean.suggest(k, keys);
+                problems.add(new Problem(Yaml.loc(at.file(), t.getKeyNode()), subject + "." + k, "'" + k + "' does not apply to a "
+                        + type + " distribution" + (hint == null ? "" : " (did you mean '" + hint + "'?)"), "only " + String.join(", ", keys)));
+            }
+        }
         Distribution out;
         switch (type) {
             case "fixed" -> {

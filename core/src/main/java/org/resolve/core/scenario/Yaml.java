@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -22,6 +24,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * file, line and column it was written at. Duplicate keys are reported with both positions.
  */
 final class Yaml {
+    /** YAML's non-finite floats; the schema's JSON reader cannot hold them, and no value may be one. */
+    private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
+
     private Yaml() {
     }
 
@@ -30,7 +35,7 @@ final class Yaml {
      *
      * @param file the name to report
      * @param text the document
-     * @param problems receives malformed-YAML and duplicate-key problems
+     * @param problems receives malformed-YAML, duplicate-key and non-finite-number problems
      * @return the root node, or null when the text is not YAML or is empty
      */
     static Node parse(String file, String text, List<Problem> problems) {
@@ -42,7 +47,10 @@ final class Yaml {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             Location loc = m == null ? new Location(file, 1, 1) : new Location(file, m.getLine() + 1, m.getColumn() + 1);
             String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-            String ctx = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            Mark cm = e.getContextMark().orElse(null);
+            // An unclosed bracket is only noticed lines later: say where it was opened.
+            String opened = cm == null || cm == m ? "" : " started at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1);
+            String ctx = e.getContext() == null ? "" : " (" + e.getContext() + opened + ")";
             problems.add(new Problem(loc, "yaml", "malformed YAML: " + what + ctx, "well-formed YAML"));
             return null;
         } catch (YamlEngineException e) {
@@ -53,12 +61,16 @@ final class Yaml {
             problems.add(new Problem(new Location(file, 1, 1), "yaml", "the file is empty", "a YAML mapping"));
             return null;
         }
-        checkDuplicates(file, root.get(), "", problems);
+        check(file, root.get(), "", problems);
         return root.get();
     }
 
-    private static void checkDuplicates(String file, Node node, String path, List<Problem> problems) {
-        if (node instanceof MappingNode m) {
+    /** Reports duplicate keys and non-finite numbers, each at its own position. */
+    private static void check(String file, Node node, String path, List<Problem> problems) {
+        if (node instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && NON_FINITE.matcher(s.getValue()).matches()) {
+            problems.add(new Problem(loc(file, s), path.isEmpty() ? "scenario" : path, "not a finite number: " + s.getValue(),
+                    "a finite number"));
+        } else if (node instanceof MappingNode m) {
             Map<String, Node> seen = new HashMap<>();
             for (NodeTuple t : m.getValue()) {
                 String key = scalar(t.getKeyNode());
@@ -71,14 +83,47 @@ final class Yaml {
                                 "each key once"));
                     }
                 }
-                checkDuplicates(file, t.getValueNode(), sub, problems);
+                check(file, t.getValueNode(), sub, problems);
             }
         } else if (node instanceof SequenceNode s) {
             int i = 0;
             for (Node n : s.getValue()) {
-                checkDuplicates(file, n, path + "[" + i++ + "]", problems);
+                check(file, n, path + "[" + i++ + "]", problems);
             }
         }
+    }
+
+    /**
+     * Finds the scalar that ends at a position, as a JSON reader reports it (just past the token).
+     *
+     * @param node the document
+     * @param line 1-based line
+     * @param column 1-based column just past the scalar
+     * @return its path of keys (String) and indexes (Integer), or null when no scalar ends there
+     */
+    static List<Object> scalarEndingAt(Node node, int line, int column) {
+        if (node instanceof ScalarNode s) {
+            Mark end = s.getEndMark().orElse(null);
+            return end != null && end.getLine() + 1 == line && end.getColumn() + 1 == column ? new ArrayList<>() : null;
+        }
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                List<Object> sub = scalarEndingAt(t.getValueNode(), line, column);
+                if (sub != null) {
+                    sub.add(0, String.valueOf(scalar(t.getKeyNode())));
+                    return sub;
+                }
+            }
+        } else if (node instanceof SequenceNode q) {
+            for (int i = 0; i < q.getValue().size(); i++) {
+                List<Object> sub = scalarEndingAt(q.getValue().get(i), line, column);
+                if (sub != null) {
+                    sub.add(0, i);
+                    return sub;
+                }
+            }
+        }
+        return null;
     }
 
     /** @return the node's start as a 1-based location */
