@@ -419,6 +419,19 @@ public final class ScenarioLoader {
             }
         }
 
+        // Cross-parameter rules
+        ParameterSpec died = params.get(Param.WOUNDED_DIED_PER_DAY);
+        ParameterSpec ret = params.get(Param.WOUNDED_RETURN_PER_DAY);
+        ParameterSpec repat = params.get(Param.WOUNDED_REPATRIATE_PER_DAY);
+        if (died != null && ret != null && repat != null) {
+            double most = died.distribution().upper() + ret.distribution().upper() + repat.distribution().upper();
+            if (most > 1) {
+                problems.add(new Problem(died.location(), "parameters." + Param.WOUNDED_DIED_PER_DAY.key(),
+                        "the wounded's daily outcomes (died, returned, repatriated) can add up to "
+                                + Distribution.fmt(most), "at most 1 a day, since they are competing outcomes"));
+            }
+        }
+
         // Waves
         List<Wave> waves = new ArrayList<>();
         At dep = d.top("deployment");

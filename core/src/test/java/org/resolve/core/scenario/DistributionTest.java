@@ -266,8 +266,8 @@ class DistributionTest {
                 () -> assertEquals("-1", Distribution.fmt(-1.0)),
                 () -> assertEquals("0.0045", Distribution.fmt(0.0045)),
                 () -> assertEquals("0.333333", Distribution.fmt(1.0 / 3)),
-                () -> assertEquals("2.00000e-05", Distribution.fmt(0.00002)),
-                () -> assertEquals("1.00000e+15", Distribution.fmt(1e15)));
+                () -> assertEquals("2e-5", Distribution.fmt(0.00002)),
+                () -> assertEquals("1e15", Distribution.fmt(1e15)));
     }
 
     private static Distribution.Mixture mixture(double w1, Distribution d1, double w2, Distribution d2) {
