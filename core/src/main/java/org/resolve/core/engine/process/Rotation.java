@@ -29,13 +29,20 @@ public final class Rotation implements Process {
         return "rotation";
     }
 
-    private static void draft(Sector s, double lossesNow) {
+    /**
+     * @param wholeSoldiers agent mode: draft a whole number of soldiers, rounded down so the cap
+     *     (a continuous parameter) is never exceeded and the recorded draft is what departs
+     */
+    private static void draft(Sector s, double lossesNow, boolean wholeSoldiers) {
         int r = s.schedule.draftWaveOnDay[s.day];
         if (r < 0) {
             return;
         }
         double capLeft = Math.max(0, s.get(Param.REPLACEMENT_CAP) - s.replacements);
         double size = Math.min(capLeft, Math.max(0, lossesNow - s.lossesSinceDraft));
+        if (wholeSoldiers) {
+            size = Math.floor(size);
+        }
         s.draftSize[r] = size;
         s.replacements += size;
         s.lossesSinceDraft = lossesNow;
@@ -60,7 +67,7 @@ public final class Rotation implements Process {
         for (Status st : LOSSES) {
             losses += a.count[st.ordinal()];
         }
-        draft(s, losses);
+        draft(s, losses, true);
     }
 
     @Override
@@ -84,6 +91,6 @@ public final class Rotation implements Process {
         for (Status st : LOSSES) {
             losses += c.absorbed[st.ordinal()];
         }
-        draft(s, losses);
+        draft(s, losses, false);
     }
 }
