@@ -106,12 +106,14 @@ class AggregateLanchesterTest {
     void linearLawConservesItsInvariantAndFollowsTheLogisticSolution() {
         Scenario base = duel("linear");
         assertSame(AttritionLaw.LINEAR, base.attritionLaw());
-        // The linear law's coefficients are per soldier pair: dB/dt = -a U B.
+        // The linear law's coefficients are per soldier pair: dB/dt = -a U B. Scenario coefficients
+        // are in square-law units and matched at the reference state (planned force N, opponent
+        // U0): a = a_square / N, b = b_square / U0 (AttritionLaw.scaleA/scaleB).
         double a = 4e-7;
         double b = 1e-6;
         Map<Param, Double> o = new EnumMap<>(Param.class);
-        o.put(Param.OPPONENT_LETHALITY, a);
-        o.put(Param.OWN_LETHALITY, b);
+        o.put(Param.OPPONENT_LETHALITY, a * N);
+        o.put(Param.OWN_LETHALITY, b * U0);
         Scenario sc = base.with(o, 0);
         RunResult r = new AggregateEngine(Engine.DEFAULT_BINS).run(sc, ParameterSampler.medians(sc), 1L, 0);
         assertPureDuel(r);
@@ -136,8 +138,9 @@ class AggregateLanchesterTest {
         Scenario sc = duel("logarithmic");
         assertSame(AttritionLaw.LOGARITHMIC, sc.attritionLaw());
         double[] p = ParameterSampler.medians(sc);
-        double a = p[Param.OPPONENT_LETHALITY.ordinal()];
-        double b = p[Param.OWN_LETHALITY.ordinal()];
+        // Matched to the square law at the reference state: a_log = a U0 / N, b_log = b N / U0.
+        double a = p[Param.OPPONENT_LETHALITY.ordinal()] * U0 / N;
+        double b = p[Param.OWN_LETHALITY.ordinal()] * N / U0;
         RunResult r = new AggregateEngine(Engine.DEFAULT_BINS).run(sc, p, 1L, 0);
         assertPureDuel(r);
         for (int t = 0; t < r.days(); t++) {
