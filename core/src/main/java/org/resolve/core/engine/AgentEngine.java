@@ -13,7 +13,7 @@ public final class AgentEngine extends Engine {
     @Override
     public RunResult run(Scenario sc, double[] parameters, long replicationSeed, int runIndex) {
         Sector s = new Sector(sc, parameters);
-        Agents a = new Agents(s.schedule.plannedTotal + 64);
+        Agents a = new Agents(s.schedule.plannedTotal + 64, s.schedule.waves);
         RunStreams r = new RunStreams(replicationSeed);
         int days = sc.days();
         double[][] series = new double[Metric.COUNT][days];

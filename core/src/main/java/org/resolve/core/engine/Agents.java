@@ -18,6 +18,8 @@ public final class Agents {
 
     private static final byte TRANSIT = (byte) Status.TRANSIT.ordinal();
     private static final int ABSORBING = Status.KILLED.ordinal();
+    private static final int FRONT = Status.FRONT.ordinal();
+    private static final int RESERVE = Status.RESERVE.ordinal();
 
     /** Soldiers created so far. */
     public int n;
@@ -34,10 +36,28 @@ public final class Agents {
     public int knowing;
     /** Soldiers in each status. */
     public final int[] count = new int[Status.values().length];
+    /** Soldiers at the front, per wave (kept up to date by {@link #move}). */
+    public final int[] frontByWave;
+    /** Soldiers in reserve, per wave. */
+    public final int[] reserveByWave;
+    /**
+     * Today's front list: the indexes of soldiers at the front after the posture process, in index
+     * order, then those who return to duty during the day. Processes that act on the front visit
+     * it instead of every soldier; entries whose status has since changed are skipped.
+     */
+    public int[] front;
+    /** Entries in {@link #front}. */
+    public int frontCount;
 
-    /** @param capacity soldiers to allocate room for (the arrays grow if needed) */
-    public Agents(int capacity) {
+    /**
+     * @param capacity soldiers to allocate room for (the arrays grow if needed)
+     * @param waves waves in the schedule
+     */
+    public Agents(int capacity, int waves) {
         int c = Math.max(16, capacity);
+        frontByWave = new int[waves];
+        reserveByWave = new int[waves];
+        front = new int[c];
         status = new byte[c];
         wave = new short[c];
         loyalty = new float[c];
@@ -60,6 +80,7 @@ public final class Agents {
             hunger0 = Arrays.copyOf(hunger0, c);
             doubt = Arrays.copyOf(doubt, c);
             flags = Arrays.copyOf(flags, c);
+            front = Arrays.copyOf(front, c);
         }
         int i = n++;
         status[i] = TRANSIT;
@@ -77,9 +98,37 @@ public final class Agents {
         if ((flags[i] & KNOWS) != 0 && to >= ABSORBING) {
             knowing--;
         }
-        count[status[i]]--;
+        int from = status[i];
+        if (from == FRONT) {
+            frontByWave[wave[i]]--;
+        } else if (from == RESERVE) {
+            reserveByWave[wave[i]]--;
+        }
+        if (to == FRONT) {
+            frontByWave[wave[i]]++;
+        } else if (to == RESERVE) {
+            reserveByWave[wave[i]]++;
+        }
+        count[from]--;
         count[to]++;
         status[i] = (byte) to;
+    }
+
+    /** Rebuilds today's front list from the statuses (in index order). */
+    public void rebuildFront() {
+        int k = 0;
+        int[] f = front;
+        byte fr = (byte) FRONT;
+        for (int i = 0; i < n; i++) {
+            f[k] = i;
+            k += status[i] == fr ? 1 : 0; // branch-free: statuses are interleaved at random
+        }
+        frontCount = k;
+    }
+
+    /** Appends soldier {@code i} (just returned to the front) to today's front list. */
+    public void joinFront(int i) {
+        front[frontCount++] = i;
     }
 
     /** Marks soldier {@code i} (in theatre) as knowing a safe surrender procedure. */

@@ -59,6 +59,26 @@ public final class RunStreams {
         return k;
     }
 
+    /**
+     * The number of failures before the first success in Bernoulli trials of probability p
+     * (a geometric draw by inversion), used to skip exactly over soldiers to whom nothing happens.
+     *
+     * @param rng the stream
+     * @param log1mp {@code log(1 - p)} for p in (0, 1); 0 or positive means p = 0
+     * @return the number of trials to skip, {@link Integer#MAX_VALUE} when p is 0
+     */
+    public static int skip(UniformRandomProvider rng, double log1mp) {
+        if (log1mp >= 0) {
+            return Integer.MAX_VALUE;
+        }
+        if (log1mp == Double.NEGATIVE_INFINITY) {
+            return 0;
+        }
+        double u = 1 - rng.nextDouble(); // in (0, 1]
+        double g = StrictMath.log(u) / log1mp;
+        return g >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) g;
+    }
+
     private static double gaussian(UniformRandomProvider rng) {
         double u1 = 1 - rng.nextDouble();
         double u2 = rng.nextDouble();

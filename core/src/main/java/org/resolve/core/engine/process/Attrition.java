@@ -84,25 +84,50 @@ public final class Attrition implements Process {
             return;
         }
         double[] byWave = s.scratchByWave;
-        java.util.Arrays.fill(byWave, 0);
+        for (int w = 0; w < byWave.length; w++) {
+            byWave[w] = a.frontByWave[w];
+        }
+        int[] list = a.front;
+        int n = a.frontCount;
         double leff = 0;
-        for (int i = 0; i < a.n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = list[k];
             if (a.status[i] == FRONT) {
-                byWave[a.wave[i]]++;
                 leff += a.loyalty[i] * (1 - a.doubt[i]);
             }
         }
         engage(s, byWave, front, s.lambda * leff);
-        // p_i = C v_i / sum(v) = C v_i / (F meanV)
+        // p_i = C v_i / sum(v) = C v_i / (F meanV). Soldiers hit are found by exact geometric
+        // skips at the largest p_i over the waves at the front, each candidate accepted with
+        // p_i / p_max (thinning): the same distribution as one draw per soldier, far fewer draws.
         double scale = s.expectedCasualties / (front * s.meanVulnerability);
+        double vMax = 0;
+        for (int w = 0; w < byWave.length; w++) {
+            if (byWave[w] > 0) {
+                vMax = Math.max(vMax, s.vulnerability[w]);
+            }
+        }
+        double pMax = Math.min(1, scale * vMax);
+        if (pMax <= 0) {
+            return;
+        }
         UniformRandomProvider rng = r.attrition;
-        for (int i = 0; i < a.n; i++) {
-            if (a.status[i] == FRONT) {
-                double pi = Math.min(1, scale * s.vulnerability[a.wave[i]]);
-                if (rng.nextDouble() < pi) {
-                    a.move(i, WOUNDED);
-                    a.flags[i] |= Agents.NEW_CASUALTY;
-                }
+        double log1mp = StrictMath.log1p(-pMax);
+        int gap = RunStreams.skip(rng, log1mp);
+        for (int k = 0; k < n; k++) {
+            int i = list[k];
+            if (a.status[i] != FRONT) {
+                continue;
+            }
+            if (gap > 0) {
+                gap--;
+                continue;
+            }
+            gap = RunStreams.skip(rng, log1mp);
+            double pi = Math.min(1, scale * s.vulnerability[a.wave[i]]);
+            if (pi >= pMax || rng.nextDouble() * pMax < pi) {
+                a.move(i, WOUNDED);
+                a.flags[i] |= Agents.NEW_CASUALTY;
             }
         }
     }

@@ -54,12 +54,19 @@ public final class Beliefs implements Process {
         double sumD = 0;
         double sumL = 0;
         int reached = 0;
-        for (int i = 0; i < a.n; i++) {
+        int[] list = a.front;
+        int n = a.frontCount;
+        boolean anyFirstCombat = false;
+        for (int w = 0; w < s.schedule.waves; w++) {
+            anyFirstCombat |= s.firstCombatDay[w] == s.day;
+        }
+        for (int k = 0; k < n; k++) {
+            int i = list[k];
             if (a.status[i] != FRONT) {
                 continue;
             }
             double d = a.doubt[i];
-            if ((a.flags[i] & Agents.INFORMED) == 0 && s.firstCombatDay[a.wave[i]] == s.day) {
+            if (anyFirstCombat && (a.flags[i] & Agents.INFORMED) == 0 && s.firstCombatDay[a.wave[i]] == s.day) {
                 d += shock * (1 - d);
             }
             d += news * (1 - d);

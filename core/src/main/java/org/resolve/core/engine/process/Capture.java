@@ -53,10 +53,23 @@ public final class Capture implements Process {
         double alive = s.get(Param.CAPTURE_TAKEN_ALIVE);
         UniformRandomProvider rng = r.capture;
         int losses = 0;
-        for (int i = 0; i < a.n; i++) {
-            if (a.status[i] != FRONT || rng.nextDouble() >= pSit) {
+        // Every front soldier meets a situation with the same probability, so instead of one draw
+        // per soldier the stream gives the number of soldiers to pass over before the next one who
+        // does (an exact geometric skip).
+        double log1mp = StrictMath.log1p(-pSit);
+        int gap = RunStreams.skip(rng, log1mp);
+        int[] list = a.front;
+        int n = a.frontCount;
+        for (int k = 0; k < n; k++) {
+            int i = list[k];
+            if (a.status[i] != FRONT) {
                 continue;
             }
+            if (gap > 0) {
+                gap--;
+                continue;
+            }
+            gap = RunStreams.skip(rng, log1mp);
             // Three draws whatever happens, so the stream stays aligned across scenarios.
             double u1 = rng.nextDouble();
             double u2 = rng.nextDouble();

@@ -62,6 +62,8 @@ public final class CasualtyOutcome implements Process {
                 a.move(i, tourOver ? ROTATED : back);
                 if (tourOver) {
                     s.todayRotated++;
+                } else if (back == FRONT) {
+                    a.joinFront(i);
                 }
             } else if (u < rep) {
                 a.move(i, REPATRIATED);

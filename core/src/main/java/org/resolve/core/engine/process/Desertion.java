@@ -35,18 +35,44 @@ public final class Desertion implements Process {
             return;
         }
         UniformRandomProvider rng = r.desertion;
-        for (int i = 0; i < a.n; i++) {
-            int st = a.status[i];
-            if (st != FRONT && st != RESERVE) {
+        // Thinning: candidates come at the largest possible rate k (hunger <= 1), found by exact
+        // geometric skips over the soldiers at their positions (the front list, then the reserve);
+        // each candidate leaves with probability equal to his hunger.
+        double log1mp = StrictMath.log1p(-Math.min(k, 1));
+        int gap = RunStreams.skip(rng, log1mp);
+        int[] list = a.front;
+        int n = a.frontCount;
+        for (int j = 0; j < n; j++) {
+            int i = list[j];
+            if (a.status[i] != FRONT) {
                 continue;
             }
-            double h = s.hunger(a.hunger0[i], a.wave[i]);
-            if (rng.nextDouble() < k * h) {
+            if (gap > 0) {
+                gap--;
+                continue;
+            }
+            gap = RunStreams.skip(rng, log1mp);
+            if (rng.nextDouble() < s.hunger(a.hunger0[i], a.wave[i])) {
                 a.move(i, DESERTED);
                 s.todayTaken++;
-                if (st == FRONT) {
-                    s.todayFrontLosses++;
-                }
+                s.todayFrontLosses++;
+            }
+        }
+        if (a.count[RESERVE] == 0) {
+            return;
+        }
+        for (int i = 0; i < a.n; i++) {
+            if (a.status[i] != RESERVE) {
+                continue;
+            }
+            if (gap > 0) {
+                gap--;
+                continue;
+            }
+            gap = RunStreams.skip(rng, log1mp);
+            if (rng.nextDouble() < s.hunger(a.hunger0[i], a.wave[i])) {
+                a.move(i, DESERTED);
+                s.todayTaken++;
             }
         }
     }

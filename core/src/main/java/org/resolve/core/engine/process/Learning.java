@@ -49,14 +49,8 @@ public final class Learning implements Process {
     @Override
     public void agents(Sector s, Agents a, RunStreams r) {
         double[] byWave = s.scratchByWave;
-        java.util.Arrays.fill(byWave, 0);
-        if (a.count[FRONT] + a.count[RESERVE] > 0) {
-            for (int i = 0; i < a.n; i++) {
-                int st = a.status[i];
-                if (st == FRONT || st == RESERVE) {
-                    byWave[a.wave[i]]++;
-                }
-            }
+        for (int w = 0; w < byWave.length; w++) {
+            byWave[w] = a.frontByWave[w] + a.reserveByWave[w];
         }
         double rate = update(s, byWave);
         if (rate > 0 && a.count[FRONT] > 0) {

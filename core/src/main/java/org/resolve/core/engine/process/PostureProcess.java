@@ -59,6 +59,7 @@ public final class PostureProcess implements Process {
                 }
             }
         }
+        a.rebuildFront();
         s.frontAtStart = a.count[FRONT];
     }
 
