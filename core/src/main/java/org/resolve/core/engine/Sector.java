@@ -79,6 +79,10 @@ public final class Sector {
     /** Front-weighted mean vulnerability for the day. */
     public double meanVulnerability;
 
+    private final double[] droneDecay;
+    private final double[] terrainDecay;
+    private final double droneStep;
+    private final double terrainStep;
     /** Scratch space for per-wave sums, reused every day (no allocation in the daily loop). */
     public final double[] scratchByWave;
     /** Scratch space for the attrition law's output. */
@@ -109,6 +113,12 @@ public final class Sector {
         hungerFactor = new double[w];
         draftSize = new double[w];
         scratchByWave = new double[w];
+        droneDecay = new double[w];
+        terrainDecay = new double[w];
+        java.util.Arrays.fill(droneDecay, 1);
+        java.util.Arrays.fill(terrainDecay, 1);
+        droneStep = StrictMath.exp(-1 / get(Param.EFFECT_DRONE_LEARNING_DAYS));
+        terrainStep = StrictMath.exp(-1 / get(Param.EFFECT_TERRAIN_LEARNING_DAYS));
         pool = new double[UnitType.values().length];
         for (UnitType u : UnitType.values()) {
             pool[u.ordinal()] = p[u.pool().ordinal()];
@@ -160,12 +170,15 @@ public final class Sector {
      * @param w the wave
      */
     public void learnCombat(int w) {
-        int cd = combatDays[w];
+        if (combatDays[w] > 0) {
+            // exp(-days / tau) kept as a running product: one multiplication per combat day.
+            droneDecay[w] *= droneStep;
+            terrainDecay[w] *= terrainStep;
+        }
         double dcMax = get(Param.EFFECT_DRONE_COUNTERMEASURE_MAX);
         double ti = get(Param.EFFECT_TERRAIN_INITIAL);
-        vulnerability[w] = p[schedule.type[w].vulnerability().ordinal()]
-                * (1 - dcMax * -StrictMath.expm1(-cd / get(Param.EFFECT_DRONE_LEARNING_DAYS)));
-        terrain[w] = ti + (1 - ti) * -StrictMath.expm1(-cd / get(Param.EFFECT_TERRAIN_LEARNING_DAYS));
+        vulnerability[w] = p[schedule.type[w].vulnerability().ordinal()] * (1 - dcMax * (1 - droneDecay[w]));
+        terrain[w] = ti + (1 - ti) * (1 - terrainDecay[w]);
     }
 
     /** @return the share of soldiers an interpreter can actually serve */
