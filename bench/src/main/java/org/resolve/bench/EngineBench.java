@@ -40,12 +40,17 @@ public class EngineBench {
     private Scenario sc;
     private double[] params;
     private final Engine agent = new AgentEngine();
-    private final Engine aggregate = new AggregateEngine(Engine.DEFAULT_BINS);
+    /** Loyalty bins of the aggregate mode (the agent benchmark ignores it). */
+    @Param({"6", "1"})
+    public int bins;
+
+    private Engine aggregate;
     private long seed;
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
         sc = ScenarioLoader.load(scenario);
+        aggregate = new AggregateEngine(bins);
         params = ParameterSampler.medians(sc);
         RunResult r = agent.run(sc, params, 1, 0);
         System.out.printf("%n%s: %.0f soldiers sent, %d days, %.3g agent-days per run%n", scenario,
