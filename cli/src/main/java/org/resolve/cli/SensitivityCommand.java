@@ -1,0 +1,342 @@
+package org.resolve.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.resolve.analysis.KpiSummary;
+import org.resolve.analysis.LocalExecutor;
+import org.resolve.analysis.RunPlan;
+import org.resolve.analysis.SeedPolicy;
+import org.resolve.analysis.design.Design;
+import org.resolve.analysis.design.MorrisDesign;
+import org.resolve.analysis.design.ParameterSpace;
+import org.resolve.analysis.design.SaltelliDesign;
+import org.resolve.analysis.design.Sampling;
+import org.resolve.analysis.sensitivity.MorrisAnalysis;
+import org.resolve.analysis.sensitivity.MorrisEffect;
+import org.resolve.analysis.sensitivity.MorrisResult;
+import org.resolve.analysis.sensitivity.SensitivityOptions;
+import org.resolve.analysis.sensitivity.SobolAnalysis;
+import org.resolve.analysis.sensitivity.SobolIndex;
+import org.resolve.analysis.sensitivity.SobolResult;
+import org.resolve.core.ModelVersion;
+import org.resolve.core.engine.AgentEngine;
+import org.resolve.core.engine.AggregateEngine;
+import org.resolve.core.engine.Engine;
+import org.resolve.core.engine.Metric;
+import org.resolve.core.engine.Mode;
+import org.resolve.core.model.Param;
+import org.resolve.core.scenario.DidYouMean;
+import org.resolve.core.scenario.Scenario;
+import org.resolve.core.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code resolve sensitivity}: which uncertain parameters drive which outcomes (Morris or Sobol). */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Which uncertain parameters drive the outcomes: Morris screening (mu*, sigma) or Sobol",
+            "indices (first order and total, second order on request) with bootstrap intervals.",
+            "The factors are the scenario's uncertain parameters (those with a distribution), or groups of them."})
+public final class SensitivityCommand implements Callable<Integer> {
+    /** The methods. */
+    public enum Method { MORRIS, SOBOL }
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "kursk-2024", paramLabel = "SCENARIO",
+            description = "A bundled id or file (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--method", defaultValue = "sobol", paramLabel = "morris|sobol", description = "Method (default: ${DEFAULT-VALUE}).")
+    Method method;
+
+    @Option(names = "--n", paramLabel = "N", description = "Sobol: base sample size N (runs = N x (factors + 2)); Morris: trajectories (runs = N x (factors + 1)). Default 512 for Sobol, 20 for Morris.")
+    Integer n;
+
+    @Option(names = "--levels", defaultValue = "4", paramLabel = "P", description = "Morris: grid levels (default: ${DEFAULT-VALUE}).")
+    int levels;
+
+    @Option(names = "--second-order", description = "Sobol: also second-order indices (runs = N x (2 factors + 2)).")
+    boolean secondOrder;
+
+    @Option(names = "--group", paramLabel = "NAME=P1,P2,...", description = "Treat parameters as one factor (repeatable).")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--outputs", split = ",", paramLabel = "M,...", description = "Outcomes to analyse (default: the headline KPIs).")
+    List<String> outputs;
+
+    @Option(names = "--mode", defaultValue = "aggregate", paramLabel = "agent|aggregate",
+            description = "Engine (default: ${DEFAULT-VALUE}: deterministic given the parameters, so indices carry no simulation noise).")
+    Mode mode;
+
+    @Option(names = "--common-seed", description = "Agent mode: one seed for every run (common random numbers across design points).")
+    boolean commonSeed;
+
+    @Option(names = "--seed", defaultValue = "" + RunCommand.DEFAULT_SEED, paramLabel = "S", description = "Root seed of the design, the runs and the bootstrap (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--days", paramLabel = "D", description = "Horizon in days (default: the scenario's).")
+    Integer days;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Bootstrap interval level (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B", description = "Bootstrap resamples, 0 for none (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K", description = "Aggregate mode: loyalty bins (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write sensitivity.csv and meta.json here.")
+    Path outDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int size = n != null ? n : method == Method.SOBOL ? 512 : 20;
+        if (size < 2) {
+            throw new UserError("--n must be at least 2, not " + size);
+        }
+        if (method == Method.MORRIS && (levels < 2 || levels % 2 != 0)) {
+            throw new UserError("--levels must be an even number >= 2, not " + levels);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UserError("--confidence must be between 0 and 1, not " + confidence);
+        }
+        if (resamples < 0) {
+            throw new UserError("--resamples must be >= 0, not " + resamples);
+        }
+        if (days != null && (days < 1 || days > 3650)) {
+            throw new UserError("--days must be between 1 and 3650, not " + days);
+        }
+        if (outDir != null && Files.exists(outDir.resolve("sensitivity.csv"))) {
+            throw new UserError("--out " + outDir + " already holds a sensitivity analysis; choose another folder or remove it");
+        }
+        List<Metric> metrics = metrics();
+        Scenario sc = ScenarioLoader.load(scenario);
+        if (days != null) {
+            sc = sc.with(Map.of(), days);
+        }
+        if (sc.uncertainParameters().isEmpty()) {
+            throw new UserError("scenario " + sc.id() + " has no uncertain parameter; give some a distribution");
+        }
+        ParameterSpace space = groups.isEmpty() ? ParameterSpace.of(sc) : ParameterSpace.grouped(sc, groups(sc));
+        Design design = method == Method.SOBOL
+                ? SaltelliDesign.create(space.groups(), size, secondOrder, Sampling.SOBOL, seed)
+                : MorrisDesign.create(space.groups(), size, levels, seed);
+        RunPlan plan = RunPlan.fromDesign(sc, space, design, seed, commonSeed ? SeedPolicy.COMMON : SeedPolicy.PER_RUN);
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) {
+            throw new UserError("--threads must be at least 1, not " + nThreads);
+        }
+        Engine engine = mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins);
+        Map<String, double[]> outcomes = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            double[] v = new double[plan.size()];
+            Arrays.fill(v, Double.NaN);
+            outcomes.put(m.key(), v);
+        }
+        int[] failed = {0};
+        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        long t0 = System.nanoTime();
+        err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode)%n", method.name().toLowerCase(Locale.ROOT), sc.id(),
+                space.groups().size(), plan.size(), mode.key());
+        try (Progress progress = new Progress(method.name().toLowerCase(Locale.ROOT), plan.size(), err, terminal)) {
+            new LocalExecutor(nThreads).execute(sc, engine, plan, r -> {
+                if (!r.ok()) {
+                    failed[0]++;
+                    return; // stays NaN: the estimators exclude its base row and report it
+                }
+                for (Metric m : metrics) {
+                    outcomes.get(m.key())[r.runIndex()] = r.kpi(m);
+                }
+            }, progress::update);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        SensitivityOptions opts = SensitivityOptions.withSeed(seed).withConfidenceLevel(confidence).withResamples(resamples);
+        List<String[]> rows = new ArrayList<>();
+        if (design instanceof SaltelliDesign sd) {
+            for (SobolResult r : SobolAnalysis.analyse(sd, outcomes, opts)) {
+                printSobol(out, r);
+                for (SobolIndex i : r.rows()) {
+                    rows.add(new String[] {i.metric(), "sobol", i.order().label(), i.factor(), i.other(), num(i.value()),
+                        num(i.ciLow()), num(i.ciHigh()), Integer.toString(i.nUsed()), Integer.toString(i.nExcluded()), "", ""});
+                }
+            }
+        } else {
+            MorrisDesign md = (MorrisDesign) design;
+            for (MorrisResult r : MorrisAnalysis.analyse(md, outcomes, opts)) {
+                printMorris(out, r);
+                for (MorrisEffect e : r.effects()) {
+                    rows.add(new String[] {e.metric(), "morris", "mu_star", e.factor(), "", num(e.muStar()), num(e.muStarCiLow()),
+                        num(e.muStarCiHigh()), Integer.toString(e.nUsed()), Integer.toString(e.nExcluded()), num(e.mu()), num(e.sigma())});
+                }
+            }
+        }
+        if (failed[0] > 0) {
+            out.printf(Locale.ROOT, "%n%d of %d runs failed; their base rows are left out of the estimates (counted as excluded above).%n",
+                    failed[0], plan.size());
+        }
+        out.printf(Locale.ROOT, "%n%d runs in %.1f s. Indices describe this model under the scenario's stated ranges, not the world.%n",
+                plan.size(), secs);
+        if (outDir != null) {
+            write(outDir, rows, sc, plan, space, secs, failed[0]);
+            out.println("results in " + outDir);
+        }
+        return 0;
+    }
+
+    private List<Metric> metrics() {
+        if (outputs == null) {
+            return KpiSummary.HEADLINE;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            keys.add(m.key());
+        }
+        List<Metric> list = new ArrayList<>();
+        for (String k : outputs) {
+            Metric m = Metric.byKey(k.trim());
+            if (m == null) {
+                String hint = DidYouMean.suggest(k.trim(), keys);
+                throw new UserError("--outputs: unknown metric '" + k + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                        + "; expected names from docs/METRICS.md");
+            }
+            list.add(m);
+        }
+        return list;
+    }
+
+    private Map<String, List<Param>> groups(Scenario sc) {
+        Map<String, List<Param>> out = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Param p : sc.uncertainParameters()) {
+            names.add(p.key());
+        }
+        for (String g : groups) {
+            int eq = g.indexOf('=');
+            if (eq <= 0 || eq == g.length() - 1) {
+                throw new UserError("--group " + g + ": expected NAME=PARAM1,PARAM2,...");
+            }
+            List<Param> ps = new ArrayList<>();
+            for (String k : g.substring(eq + 1).split(",")) {
+                Param p = Param.byKey(k.trim());
+                if (p == null || !sc.uncertainParameters().contains(p)) {
+                    String hint = DidYouMean.suggest(k.trim(), names);
+                    throw new UserError("--group " + g + ": '" + k + "' is not an uncertain parameter of " + sc.id()
+                            + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+                }
+                ps.add(p);
+            }
+            out.put(g.substring(0, eq).trim(), ps);
+        }
+        return out;
+    }
+
+    private static void printSobol(PrintWriter out, SobolResult r) {
+        out.println();
+        out.printf(Locale.ROOT, "%s: Sobol indices (%d base rows used, %d excluded%s)%n", r.metric(), r.nUsed(), r.nExcluded(),
+                r.reliable() ? "" : "; UNRELIABLE: " + r.warning());
+        out.printf(Locale.ROOT, "  %-40s %18s %18s%n", "factor", "first order [CI]", "total [CI]");
+        List<Integer> order = new ArrayList<>();
+        for (int g = 0; g < r.first().size(); g++) {
+            order.add(g);
+        }
+        order.sort(Comparator.comparingDouble((Integer g) -> -r.total(g).value()));
+        for (int g : order) {
+            SobolIndex f = r.first(g);
+            SobolIndex t = r.total(g);
+            out.printf(Locale.ROOT, "  %-40s %18s %18s%n", f.factor(), ci(f.value(), f.ciLow(), f.ciHigh()), ci(t.value(), t.ciLow(), t.ciHigh()));
+        }
+        for (SobolIndex s : r.second()) {
+            if (Math.abs(s.value()) >= 0.01) {
+                out.printf(Locale.ROOT, "  S2 %-37s %18s%n", s.factor() + " x " + s.other(), ci(s.value(), s.ciLow(), s.ciHigh()));
+            }
+        }
+    }
+
+    private static void printMorris(PrintWriter out, MorrisResult r) {
+        out.println();
+        out.printf(Locale.ROOT, "%s: Morris elementary effects%s%n", r.metric(), r.reliable() ? "" : " (UNRELIABLE: " + r.warning() + ")");
+        out.printf(Locale.ROOT, "  %-40s %24s %14s %14s%n", "factor", "mu* [CI]", "mu", "sigma");
+        for (MorrisEffect e : r.ranking()) {
+            out.printf(Locale.ROOT, "  %-40s %24s %14s %14s%n", e.factor(), ci(e.muStar(), e.muStarCiLow(), e.muStarCiHigh()),
+                    RunCommand.human(e.mu()), RunCommand.human(e.sigma()));
+        }
+    }
+
+    private static String ci(double v, double lo, double hi) {
+        if (Double.isNaN(lo)) {
+            return fmt(v);
+        }
+        return fmt(v) + " [" + fmt(lo) + ", " + fmt(hi) + "]";
+    }
+
+    private static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return Math.abs(v) >= 100 ? RunCommand.human(v) : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String num(double v) {
+        StringBuilder sb = new StringBuilder();
+        ResultsWriter.number(sb, v);
+        return sb.toString();
+    }
+
+    private void write(Path dir, List<String[]> rows, Scenario sc, RunPlan plan, ParameterSpace space, double secs, int failed)
+            throws Exception {
+        Files.createDirectories(dir);
+        StringBuilder sb = new StringBuilder("metric,method,index,factor,other,value,ci_low,ci_high,n_used,n_excluded,mu,sigma\n");
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(r[i].contains(",") ? ResultsWriter.quote(r[i]) : r[i]);
+            }
+            sb.append('\n');
+        }
+        Files.writeString(dir.resolve("sensitivity.csv"), sb.toString(), StandardCharsets.UTF_8);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("scenario", sc.id());
+        meta.put("scenario_hash", sc.hash());
+        meta.put("model_version", ModelVersion.get());
+        meta.put("method", method.name().toLowerCase(Locale.ROOT));
+        meta.put("design", plan.design());
+        meta.put("root_seed", seed);
+        meta.put("mode", mode.key());
+        meta.put("runs", plan.size());
+        meta.put("failed_runs", failed);
+        meta.put("factors", space.groups().size());
+        meta.put("days", sc.days());
+        meta.put("confidence", confidence);
+        meta.put("resamples", resamples);
+        meta.put("created", Instant.now().toString());
+        meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
+        meta.put("intended_use", sc.intendedUse());
+        Files.writeString(dir.resolve("meta.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+    }
+}
