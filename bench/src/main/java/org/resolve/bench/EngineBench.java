@@ -63,6 +63,11 @@ public class EngineBench {
     }
 
     @Benchmark
+    public double aggregateRunKpisOnly() {
+        return new AggregateEngine(bins).kpisOnly().run(sc, params, ++seed, 0).kpi(Metric.KILLED);
+    }
+
+    @Benchmark
     public double aggregateRun() {
         return aggregate.run(sc, params, ++seed, 0).kpi(Metric.KILLED);
     }

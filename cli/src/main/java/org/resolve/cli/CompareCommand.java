@@ -118,7 +118,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new UserError("--threads must be at least 1, not " + nThreads);
         }
-        Engine engine = mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins);
+        Engine engine = (mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins)).kpisOnly();
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         long t0 = System.nanoTime();
         Comparison.Result res;

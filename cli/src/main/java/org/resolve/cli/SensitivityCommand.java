@@ -149,7 +149,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new UserError("--threads must be at least 1, not " + nThreads);
         }
-        Engine engine = mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins);
+        Engine engine = (mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins)).kpisOnly();
         Map<String, double[]> outcomes = new LinkedHashMap<>();
         for (Metric m : metrics) {
             double[] v = new double[plan.size()];

@@ -16,7 +16,7 @@ public final class AgentEngine extends Engine {
         Agents a = new Agents(s.schedule.plannedTotal + 64, s.schedule.waves);
         RunStreams r = new RunStreams(replicationSeed);
         int days = sc.days();
-        double[][] series = new double[Metric.COUNT][days];
+        double[][] series = newSeries(days);
         double[] counts = new double[Status.values().length];
         int t = 0;
         try {
@@ -30,9 +30,14 @@ public final class AgentEngine extends Engine {
                 for (int k = 0; k < counts.length; k++) {
                     counts[k] = a.count[k];
                 }
-                record(s, series, t, counts, a.knowing);
+                record(s, series, t, column(t), counts, a.knowing);
             }
         } catch (RuntimeException e) {
+            if (keepsKpisOnly()) {
+                for (double[] col : series) {
+                    col[0] = Double.NaN; // the horizon was never reached
+                }
+            }
             return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);

@@ -29,7 +29,7 @@ public final class AggregateEngine extends Engine {
         Sector s = new Sector(sc, parameters);
         Cohorts c = new Cohorts(s.schedule.waves, bins);
         int days = sc.days();
-        double[][] series = new double[Metric.COUNT][days];
+        double[][] series = newSeries(days);
         double[] counts = new double[org.resolve.core.model.Status.values().length];
         int t = 0;
         try {
@@ -41,9 +41,14 @@ public final class AggregateEngine extends Engine {
                 }
                 s.recordLosses(s.todayFrontLosses, s.frontAtStart);
                 c.counts(counts);
-                record(s, series, t, counts, c.knowing);
+                record(s, series, t, column(t), counts, c.knowing);
             }
         } catch (RuntimeException e) {
+            if (keepsKpisOnly()) {
+                for (double[] col : series) {
+                    col[0] = Double.NaN; // the horizon was never reached
+                }
+            }
             return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);

@@ -36,11 +36,39 @@ public abstract class Engine {
         return mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(DEFAULT_BINS);
     }
 
+    private boolean kpisOnly;
     private int faultRun = -1;
     private int faultDay = -1;
 
     /** @return the engine's mode */
     public abstract Mode mode();
+
+    /**
+     * Keeps only the last day of every metric (the KPIs) instead of the whole series: for sweeps
+     * that analyse KPIs only (sensitivity, comparison), it saves the series' memory and allocation.
+     * A result then has series of length 1 holding the horizon's values (or NaN for a failed run).
+     *
+     * @return this engine
+     */
+    public Engine kpisOnly() {
+        this.kpisOnly = true;
+        return this;
+    }
+
+    /** @return whether results keep only the horizon's values */
+    public boolean keepsKpisOnly() {
+        return kpisOnly;
+    }
+
+    /** @return the series array for a run of {@code days} days */
+    protected final double[][] newSeries(int days) {
+        return new double[Metric.COUNT][kpisOnly ? 1 : days];
+    }
+
+    /** @return the series column that day {@code t} is written to */
+    protected final int column(int t) {
+        return kpisOnly ? 0 : t;
+    }
 
     /**
      * Makes this engine throw at the start of day {@code day} of run {@code runIndex}: fault
@@ -75,11 +103,11 @@ public abstract class Engine {
     public abstract RunResult run(Scenario sc, double[] parameters, long replicationSeed, int runIndex);
 
     /** Writes the day's metrics; {@code count} gives soldiers by status. */
-    static void record(Sector s, double[][] series, int t, double[] c, double knowing) {
+    static void record(Sector s, double[][] series, int day, int t, double[] c, double knowing) {
         Schedule sch = s.schedule;
         double pool = 0;
         for (int w = 0; w < sch.waves; w++) {
-            if (sch.depart[w] > t && sch.depart[w] < sch.days) {
+            if (sch.depart[w] > day && sch.depart[w] < sch.days) {
                 pool += sch.replacement[w] ? s.draftSize[w] : sch.plannedSize[w];
             }
         }

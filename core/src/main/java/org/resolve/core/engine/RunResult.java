@@ -25,7 +25,7 @@ public record RunResult(int runIndex, long seed, double[] parameters, double[][]
      */
     public static RunResult failed(int runIndex, long seed, double[] parameters, double[][] series, int day, Throwable error) {
         for (double[] s : series) {
-            java.util.Arrays.fill(s, Math.max(0, day), s.length, Double.NaN);
+            java.util.Arrays.fill(s, Math.min(Math.max(0, day), s.length), s.length, Double.NaN);
         }
         String msg = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
         return new RunResult(runIndex, seed, parameters, series, day, msg);
