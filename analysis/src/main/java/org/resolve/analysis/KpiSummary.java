@@ -23,15 +23,25 @@ public final class KpiSummary {
     }
 
     private final Map<Metric, List<Double>> values = new LinkedHashMap<>();
+    private final List<RunResult> failed = new ArrayList<>();
 
-    /** @param r a run's result; its last-day values are recorded */
+    /** @param r a run's result; its last-day values are recorded, or it is counted as failed */
     public void add(RunResult r) {
+        if (!r.ok()) {
+            failed.add(new RunResult(r.runIndex(), r.seed(), new double[0], new double[0][0], r.failedDay(), r.error()));
+            return;
+        }
         for (Metric m : Metric.values()) {
             values.computeIfAbsent(m, k -> new ArrayList<>()).add(r.kpi(m));
         }
     }
 
-    /** @return the number of runs added */
+    /** @return the runs that failed (index, seed, day and error only), in index order */
+    public List<RunResult> failed() {
+        return failed;
+    }
+
+    /** @return the number of completed runs summarised */
     public int runs() {
         List<Double> v = values.get(Metric.KILLED);
         return v == null ? 0 : v.size();

@@ -9,13 +9,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.resolve.core.engine.Engine;
+import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.RunResult;
 import org.resolve.core.scenario.Scenario;
 
 /**
  * Runs a plan on local threads. Runs are independent and each one's random numbers derive only
  * from its seed, so the results do not depend on the number of threads; the sink receives them in
- * run-index order, with at most a few runs per thread held in memory at once.
+ * run-index order, with at most a few runs per thread held in memory at once. A run that throws is
+ * passed on as a failed result (see {@link RunResult#failed}) and the others go on.
  */
 public final class LocalExecutor {
     /** Receives results in run-index order. */
@@ -60,7 +62,15 @@ public final class LocalExecutor {
                 while (next < plan.size() && inFlight.size() < window) {
                     RunSpec spec = plan.runs().get(next++);
                     inFlight.add(pool.submit(() -> {
-                        RunResult r = engine.run(sc, spec.parameters(), spec.seed(), spec.runIndex());
+                        RunResult r;
+                        try {
+                            r = engine.run(sc, spec.parameters(), spec.seed(), spec.runIndex());
+                        } catch (RuntimeException e) {
+                            // A run that fails before its first day is stored as failed too; the
+                            // ensemble goes on.
+                            r = RunResult.failed(spec.runIndex(), spec.seed(), spec.parameters().clone(),
+                                    new double[Metric.COUNT][sc.days()], 0, e);
+                        }
                         progress.accept(done.incrementAndGet());
                         return r;
                     }));

@@ -46,7 +46,7 @@ final class ResultsWriter implements AutoCloseable {
         runs = open(RUNS);
         series = open(SERIES);
         kpis = open(KPIS);
-        StringBuilder h = new StringBuilder("run_index,seed,scenario_hash,model_version");
+        StringBuilder h = new StringBuilder("run_index,seed,scenario_hash,model_version,status,failed_day,error");
         for (Param p : Param.values()) {
             h.append(',').append(p.key());
         }
@@ -62,13 +62,15 @@ final class ResultsWriter implements AutoCloseable {
     /** Appends one run (called in run-index order). */
     void write(RunResult r) throws IOException {
         sb.setLength(0);
-        sb.append(r.runIndex()).append(',').append(r.seed()).append(',').append(scenario.hash()).append(',').append(modelVersion);
+        sb.append(r.runIndex()).append(',').append(r.seed()).append(',').append(scenario.hash()).append(',').append(modelVersion)
+                .append(',').append(r.ok() ? "ok" : "failed").append(',').append(r.ok() ? "" : Integer.toString(r.failedDay()))
+                .append(',').append(r.ok() ? "" : quote(r.error()));
         for (double v : r.parameters()) {
             sb.append(',');
             number(sb, v);
         }
         runs.write(sb.append('\n').toString());
-        int days = r.days();
+        int days = r.daysRecorded(); // a failed run has no values from its failure on
         for (Metric m : Metric.values()) {
             sb.setLength(0);
             double[] s = r.series()[m.ordinal()];
@@ -80,12 +82,14 @@ final class ResultsWriter implements AutoCloseable {
             series.append(sb);
         }
         sb.setLength(0);
-        for (Metric m : Metric.values()) {
-            sb.append(r.runIndex()).append(',').append(m.key()).append(',');
-            number(sb, r.kpi(m));
-            sb.append('\n');
+        if (r.ok()) {
+            for (Metric m : Metric.values()) {
+                sb.append(r.runIndex()).append(',').append(m.key()).append(',');
+                number(sb, r.kpi(m));
+                sb.append('\n');
+            }
+            kpis.append(sb);
         }
-        kpis.append(sb);
     }
 
     /** Closes the files, renames them to their final names and writes meta.json last. */
@@ -112,6 +116,11 @@ final class ResultsWriter implements AutoCloseable {
         runs.close();
         series.close();
         kpis.close();
+    }
+
+    /** @return a CSV field, quoted */
+    static String quote(String s) {
+        return '"' + s.replace("\"", "\"\"").replace('\n', ' ') + '"';
     }
 
     /** Appends a number: integers without a decimal point, others in Java's shortest round-trip form. */

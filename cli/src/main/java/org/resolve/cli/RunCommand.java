@@ -201,13 +201,20 @@ public final class RunCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, Scenario sc, KpiSummary s, double secs, Path dir) {
         out.println();
         out.printf(Locale.ROOT, "%s: %s%n", sc.id(), sc.title());
-        out.printf(Locale.ROOT, "At the horizon (%s, day %d), across %d replications:%n",
+        out.printf(Locale.ROOT, "At the horizon (%s, day %d), across %d completed replications:%n",
                 sc.start().plusDays(sc.days() - 1L), sc.days(), s.runs());
         out.printf(Locale.ROOT, "  %-22s %14s   %-29s%n", "outcome", "median", "5-95% range");
         for (Metric m : KpiSummary.HEADLINE) {
             KpiSummary.Row r = s.row(m);
             out.printf(Locale.ROOT, "  %-22s %14s   %-29s%n", m.key(), human(r.median()),
                     human(r.q05()) + " - " + human(r.q95()));
+        }
+        if (!s.failed().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "%d run(s) failed and are left out of the table (see runs.csv):%n", s.failed().size());
+            for (org.resolve.core.engine.RunResult f : s.failed().subList(0, Math.min(5, s.failed().size()))) {
+                out.printf(Locale.ROOT, "  run %d, day %d: %s%n", f.runIndex(), f.failedDay(), f.error());
+            }
         }
         out.println();
         out.println("Ranges come from the scenario's stated uncertainty; they explore assumptions, they do not predict.");

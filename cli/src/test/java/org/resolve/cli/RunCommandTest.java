@@ -66,10 +66,10 @@ class RunCommandTest {
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
         assertEquals(7, runs.size());
         String[] header = runs.get(0).split(",");
-        assertEquals(4 + Param.values().length, header.length);
+        assertEquals(7 + Param.values().length, header.length);
         assertEquals("run_index", header[0]);
         assertEquals("seed", header[1]);
-        assertEquals(Param.values()[0].key(), header[4]);
+        assertEquals(Param.values()[0].key(), header[7]);
         List<String> kpis = Files.readAllLines(out.resolve("kpis.csv"));
         assertEquals(1 + 6 * Metric.COUNT, kpis.size());
         JsonNode meta = new ObjectMapper().readTree(out.resolve("meta.json").toFile());
@@ -129,7 +129,7 @@ class RunCommandTest {
     void overridesAreApplied() throws IOException {
         Path out = run("set", "--set", "regime_share=0.25");
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
-        int col = 4 + Param.REGIME_SHARE.ordinal();
+        int col = 7 + Param.REGIME_SHARE.ordinal();
         for (String line : runs.subList(1, runs.size())) {
             assertEquals("0.25", line.split(",")[col]);
         }

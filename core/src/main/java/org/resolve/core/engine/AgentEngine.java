@@ -18,16 +18,22 @@ public final class AgentEngine extends Engine {
         int days = sc.days();
         double[][] series = new double[Metric.COUNT][days];
         double[] counts = new double[Status.values().length];
-        for (int t = 0; t < days; t++) {
-            s.beginDay(t);
-            for (Process p : PROCESSES) {
-                p.agents(s, a, r);
+        int t = 0;
+        try {
+            for (t = 0; t < days; t++) {
+                checkFault(runIndex, t);
+                s.beginDay(t);
+                for (Process p : PROCESSES) {
+                    p.agents(s, a, r);
+                }
+                s.recordLosses(s.todayFrontLosses, s.frontAtStart);
+                for (int k = 0; k < counts.length; k++) {
+                    counts[k] = a.count[k];
+                }
+                record(s, series, t, counts, a.knowing);
             }
-            s.recordLosses(s.todayFrontLosses, s.frontAtStart);
-            for (int k = 0; k < counts.length; k++) {
-                counts[k] = a.count[k];
-            }
-            record(s, series, t, counts, a.knowing);
+        } catch (RuntimeException e) {
+            return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
     }

@@ -31,14 +31,20 @@ public final class AggregateEngine extends Engine {
         int days = sc.days();
         double[][] series = new double[Metric.COUNT][days];
         double[] counts = new double[org.resolve.core.model.Status.values().length];
-        for (int t = 0; t < days; t++) {
-            s.beginDay(t);
-            for (Process p : PROCESSES) {
-                p.cohorts(s, c);
+        int t = 0;
+        try {
+            for (t = 0; t < days; t++) {
+                checkFault(runIndex, t);
+                s.beginDay(t);
+                for (Process p : PROCESSES) {
+                    p.cohorts(s, c);
+                }
+                s.recordLosses(s.todayFrontLosses, s.frontAtStart);
+                c.counts(counts);
+                record(s, series, t, counts, c.knowing);
             }
-            s.recordLosses(s.todayFrontLosses, s.frontAtStart);
-            c.counts(counts);
-            record(s, series, t, counts, c.knowing);
+        } catch (RuntimeException e) {
+            return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
     }

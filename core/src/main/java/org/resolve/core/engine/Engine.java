@@ -36,8 +36,32 @@ public abstract class Engine {
         return mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(DEFAULT_BINS);
     }
 
+    private int faultRun = -1;
+    private int faultDay = -1;
+
     /** @return the engine's mode */
     public abstract Mode mode();
+
+    /**
+     * Makes this engine throw at the start of day {@code day} of run {@code runIndex}: fault
+     * injection, to test that a failed run is stored as failed and the others complete.
+     *
+     * @param runIndex the run to fail
+     * @param day the day to fail on
+     * @return this engine
+     */
+    public Engine injectFault(int runIndex, int day) {
+        this.faultRun = runIndex;
+        this.faultDay = day;
+        return this;
+    }
+
+    /** Throws the injected fault when it is due. */
+    protected final void checkFault(int runIndex, int day) {
+        if (runIndex == faultRun && day == faultDay) {
+            throw new IllegalStateException("fault injected on day " + day);
+        }
+    }
 
     /**
      * Runs one replication.

@@ -1,0 +1,214 @@
+package org.resolve.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.resolve.analysis.Comparison;
+import org.resolve.analysis.KpiSummary;
+import org.resolve.core.ModelVersion;
+import org.resolve.core.engine.AgentEngine;
+import org.resolve.core.engine.AggregateEngine;
+import org.resolve.core.engine.Engine;
+import org.resolve.core.engine.Metric;
+import org.resolve.core.engine.Mode;
+import org.resolve.core.scenario.DidYouMean;
+import org.resolve.core.scenario.Scenario;
+import org.resolve.core.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code resolve compare A B ...}: scenarios under common random numbers, differences with intervals. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run scenarios with common random numbers and report each KPI's difference from the first.",
+            "Replication i of every scenario uses the same seed, so differences are the scenarios', not chance's.",
+            "Example: resolve compare kursk-2024 kursk-2024-persuasion  (what the campaign changes)"})
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "2..*", paramLabel = "SCENARIO", description = "Two or more bundled ids or files; the first is the baseline.")
+    List<String> scenarios;
+
+    @Option(names = "--mode", defaultValue = "agent", paramLabel = "agent|aggregate", description = "Engine (default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
+    @Option(names = "--replications", defaultValue = "200", paramLabel = "N", description = "Replications per scenario (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--seed", defaultValue = "" + RunCommand.DEFAULT_SEED, paramLabel = "S", description = "Common root seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--days", paramLabel = "D", description = "Horizon in days for every scenario (default: each scenario's).")
+    Integer days;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "M,...", description = "KPIs to show (default: the headline ones); all are written with --out.")
+    List<String> metrics;
+
+    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.csv and meta.json here.")
+    Path outDir;
+
+    @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K", description = "Aggregate mode: loyalty bins (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (replications < 2) {
+            throw new UserError("--replications must be at least 2 for an interval, not " + replications);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UserError("--confidence must be between 0 and 1, not " + confidence);
+        }
+        if (days != null && (days < 1 || days > 3650)) {
+            throw new UserError("--days must be between 1 and 3650, not " + days);
+        }
+        List<Metric> shown = new ArrayList<>();
+        if (metrics == null) {
+            shown.addAll(KpiSummary.HEADLINE);
+        } else {
+            List<String> keys = new ArrayList<>();
+            for (Metric m : Metric.values()) {
+                keys.add(m.key());
+            }
+            for (String k : metrics) {
+                Metric m = Metric.byKey(k.trim());
+                if (m == null) {
+                    String hint = DidYouMean.suggest(k.trim(), keys);
+                    throw new UserError("--metrics: unknown metric '" + k + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                            + "; expected names from docs/METRICS.md");
+                }
+                shown.add(m);
+            }
+        }
+        if (outDir != null && Files.exists(outDir.resolve("compare.csv"))) {
+            throw new UserError("--out " + outDir + " already holds a comparison (compare.csv); choose another folder or remove it");
+        }
+        List<Scenario> scs = new ArrayList<>();
+        for (String ref : scenarios) {
+            Scenario sc = ScenarioLoader.load(ref);
+            scs.add(days == null ? sc : sc.with(Map.of(), days));
+        }
+        for (Scenario sc : scs) {
+            if (sc.days() != scs.get(0).days() || !sc.start().equals(scs.get(0).start())) {
+                throw new UserError("scenarios " + scs.get(0).id() + " and " + sc.id()
+                        + " cover different periods; expected the same start and horizon (use --days)");
+            }
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) {
+            throw new UserError("--threads must be at least 1, not " + nThreads);
+        }
+        Engine engine = mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins);
+        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        long t0 = System.nanoTime();
+        Comparison.Result res;
+        try (Progress progress = new Progress("compare (" + mode.key() + ")", replications * scs.size(), err, terminal)) {
+            res = Comparison.run(scs, engine, replications, seed, nThreads, confidence, progress::update);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        print(out, res, shown, scs);
+        if (!res.failures().isEmpty()) {
+            out.printf(Locale.ROOT, "%n%d run(s) failed; their pairs are left out:%n", res.failures().size());
+            res.failures().stream().limit(5).forEach(f -> out.println("  " + f));
+        }
+        out.printf(Locale.ROOT, "%d runs in %.1f s%n", replications * scs.size(), secs);
+        if (outDir != null) {
+            write(outDir, res, scs, secs);
+            out.println("results in " + outDir);
+        }
+        return 0;
+    }
+
+    private void print(PrintWriter out, Comparison.Result res, List<Metric> shown, List<Scenario> scs) {
+        int pct = (int) Math.round(confidence * 100);
+        for (int s = 1; s < scs.size(); s++) {
+            String id = scs.get(s).id();
+            out.println();
+            out.printf(Locale.ROOT, "%s minus %s, at the horizon, paired over %d replications (common random numbers):%n",
+                    id, scs.get(0).id(), replications);
+            out.printf(Locale.ROOT, "  %-22s %12s %12s %12s   %-25s %-25s%n", "outcome", "baseline", "scenario", "difference",
+                    pct + "% interval of mean", "5-95% of differences");
+            for (Metric m : shown) {
+                for (Comparison.Row r : res.rows()) {
+                    if (r.metric() == m && r.scenario().equals(id)) {
+                        out.printf(Locale.ROOT, "  %-22s %12s %12s %12s   %-25s %-25s%n", m.key(), RunCommand.human(r.baselineMean()),
+                                RunCommand.human(r.scenarioMean()), signed(r.meanDifference()),
+                                "[" + signed(r.ciLow()) + ", " + signed(r.ciHigh()) + "]",
+                                "[" + signed(r.q05()) + ", " + signed(r.q95()) + "]");
+                    }
+                }
+            }
+            for (Comparison.Row r : res.rows()) {
+                if (r.metric() == Metric.KILLED && r.scenario().equals(id) && r.pairs() > 1) {
+                    double saved = -r.meanDifference();
+                    out.printf(Locale.ROOT, "  In plain words: %s %s lives on average (%d%% interval %s to %s) under these assumptions.%n",
+                            saved >= 0 ? "saves" : "costs", RunCommand.human(Math.abs(saved)), pct,
+                            RunCommand.human(saved >= 0 ? -r.ciHigh() : r.ciLow()), RunCommand.human(saved >= 0 ? -r.ciLow() : r.ciHigh()));
+                }
+            }
+        }
+        out.println();
+        out.println("Differences explore stated assumptions; they are not predictions.");
+    }
+
+    private static String signed(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return (v > 0 ? "+" : v < 0 ? "-" : "") + RunCommand.human(Math.abs(v));
+    }
+
+    private void write(Path dir, Comparison.Result res, List<Scenario> scs, double secs) throws Exception {
+        Files.createDirectories(dir);
+        StringBuilder sb = new StringBuilder("metric,scenario,baseline,pairs,baseline_mean,scenario_mean,mean_difference,ci_low,ci_high,"
+                + "median_difference,q05_difference,q95_difference,share_greater\n");
+        for (Comparison.Row r : res.rows()) {
+            sb.append(r.metric().key()).append(',').append(r.scenario()).append(',').append(r.baseline()).append(',').append(r.pairs());
+            for (double v : new double[] {r.baselineMean(), r.scenarioMean(), r.meanDifference(), r.ciLow(), r.ciHigh(),
+                r.medianDifference(), r.q05(), r.q95(), r.shareGreater()}) {
+                sb.append(',');
+                ResultsWriter.number(sb, v);
+            }
+            sb.append('\n');
+        }
+        Files.writeString(dir.resolve("compare.csv"), sb.toString(), StandardCharsets.UTF_8);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        List<Map<String, String>> list = new ArrayList<>();
+        for (Scenario sc : scs) {
+            list.add(Map.of("id", sc.id(), "hash", sc.hash()));
+        }
+        meta.put("scenarios", list);
+        meta.put("model_version", ModelVersion.get());
+        meta.put("root_seed", seed);
+        meta.put("mode", mode.key());
+        meta.put("replications", replications);
+        meta.put("days", scs.get(0).days());
+        meta.put("confidence", confidence);
+        meta.put("common_random_numbers", true);
+        meta.put("failed_runs", res.failures());
+        meta.put("created", Instant.now().toString());
+        meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
+        Files.writeString(dir.resolve("meta.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+    }
+}
