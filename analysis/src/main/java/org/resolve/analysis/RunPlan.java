@@ -43,6 +43,22 @@ public final class RunPlan {
         return new RunPlan(runs, rootSeed, "monte-carlo");
     }
 
+    /**
+     * The runs still to do when some are stored already (to resume a sweep).
+     *
+     * @param done run indexes already stored
+     * @return a plan with the other runs, their indexes, seeds and values unchanged
+     */
+    public RunPlan remaining(java.util.BitSet done) {
+        List<RunSpec> rest = new ArrayList<>();
+        for (RunSpec r : runs) {
+            if (!done.get(r.runIndex())) {
+                rest.add(r);
+            }
+        }
+        return new RunPlan(rest, rootSeed, design);
+    }
+
     /** @return the runs, in index order */
     public List<RunSpec> runs() {
         return runs;
