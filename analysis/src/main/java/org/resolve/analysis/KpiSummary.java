@@ -36,6 +36,21 @@ public final class KpiSummary {
         }
     }
 
+    /**
+     * Adds one completed run's KPI value (for summaries read back from a store).
+     *
+     * @param m the metric
+     * @param value its value at the horizon
+     */
+    public void add(Metric m, double value) {
+        values.computeIfAbsent(m, k -> new ArrayList<>()).add(value);
+    }
+
+    /** Counts a failed run (index, day and error only). */
+    public void addFailed(int runIndex, int failedDay, String error) {
+        failed.add(new RunResult(runIndex, 0, new double[0], new double[0][0], failedDay, error));
+    }
+
     /** @return the runs that failed (index, seed, day and error only), in index order */
     public List<RunResult> failed() {
         return failed;

@@ -187,7 +187,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (double v : new double[] {r.baselineMean(), r.scenarioMean(), r.meanDifference(), r.ciLow(), r.ciHigh(),
                 r.medianDifference(), r.q05(), r.q95(), r.shareGreater()}) {
                 sb.append(',');
-                ResultsWriter.number(sb, v);
+                Csv.number(sb, v);
             }
             sb.append('\n');
         }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Exit code for invalid input (a scenario with problems, an output folder in use). */
     public static final int INVALID_INPUT = 1;
+    /** Exit code when the user interrupts a sweep (Ctrl-C); the store stays resumable. */
+    public static final int INTERRUPTED = 130;
     /** Exit code for an internal error (a bug: please report it). */
     public static final int INTERNAL_ERROR = 3;
 
@@ -52,6 +54,10 @@ public final class Main implements Runnable {
                     e.println(p);
                 }
                 e.println(se.problems().size() + " problem(s) found.");
+                return INVALID_INPUT;
+            }
+            if (ex instanceof org.resolve.store.StoreException st) {
+                e.println("error: " + st.getMessage());
                 return INVALID_INPUT;
             }
             if (ex instanceof UserError ue) {

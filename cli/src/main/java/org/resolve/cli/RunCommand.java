@@ -1,7 +1,11 @@
 package org.resolve.cli;
 
 import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,11 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.resolve.analysis.KpiSummary;
-import org.resolve.analysis.LocalExecutor;
 import org.resolve.analysis.RunPlan;
 import org.resolve.core.ModelVersion;
-import org.resolve.core.engine.AggregateEngine;
-import org.resolve.core.engine.AgentEngine;
 import org.resolve.core.engine.AttritionLaw;
 import org.resolve.core.engine.Engine;
 import org.resolve.core.engine.Metric;
@@ -30,6 +31,11 @@ import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.core.scenario.ScenarioException;
 import org.resolve.core.scenario.ScenarioLoader;
+import org.resolve.store.EngineSpec;
+import org.resolve.store.ResultsStore;
+import org.resolve.store.Sweep;
+import org.resolve.store.SweepRunner;
+import org.resolve.store.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +43,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code resolve run}: one ensemble of a scenario, a table of headline KPIs, tidy CSV. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an ensemble of a scenario and write runs.csv, series.csv, kpis.csv and meta.json.",
+@Command(name = "run", aliases = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an ensemble of a scenario into a results store (results.duckdb) and tidy CSV",
+            "(runs.csv, series.csv, kpis.csv, sweep.csv) with meta.json; --resume continues an interrupted one.",
             "Each replication draws the uncertain parameters from their distributions; the table shows the",
             "median and the 5-95% range across replications at the horizon."})
 public final class RunCommand implements Callable<Integer> {
@@ -74,6 +81,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--law", paramLabel = "square|linear|logarithmic", description = "Override the scenario's attrition law.")
     AttritionLaw law;
 
+    /** Designs for the replications' parameter values. */
+    public enum Design { MONTE_CARLO, LHS, SOBOL }
+
+    @Option(names = "--design", defaultValue = "monte_carlo", paramLabel = "monte_carlo|lhs|sobol",
+            description = "How replications sample the uncertain parameters: Monte Carlo, Latin hypercube or scrambled Sobol (default: ${DEFAULT-VALUE}).")
+    Design design;
+
+    @Option(names = "--resume", description = "Continue an interrupted run in --out DIR (same command otherwise).")
+    boolean resume;
+
+    /** The results store's file name in the output folder. */
+    public static final String STORE = "results.duckdb";
+
     @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K",
             description = "Aggregate mode: loyalty bins per wave (default: ${DEFAULT-VALUE}).")
     int bins;
@@ -105,47 +125,109 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-" + mode.key() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        checkOutput(dir);
-        Engine engine = mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins);
-        RunPlan plan = RunPlan.monteCarlo(sc, seed, replications);
-        KpiSummary summary = new KpiSummary();
-        long t0 = System.nanoTime();
-        boolean terminal = System.console() != null && System.getenv("CI") == null;
-        try (ResultsWriter writer = new ResultsWriter(dir, sc, ModelVersion.get());
-             Progress progress = new Progress(sc.id() + " (" + mode.key() + ")", plan.size(), err, terminal)) {
-            new LocalExecutor(nThreads).execute(sc, engine, plan, r -> {
-                writer.write(r);
-                summary.add(r);
-            }, progress::update);
-            progress.close();
-            double secs = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("scenario", sc.id());
-            meta.put("title", sc.title());
-            meta.put("scenario_hash", sc.hash());
-            meta.put("scenario_files", sc.files());
-            meta.put("model_version", ModelVersion.get());
-            meta.put("root_seed", seed);
-            meta.put("mode", mode.key());
-            if (mode == Mode.AGGREGATE) {
-                meta.put("loyalty_bins", bins);
+        Path storeFile = dir.resolve(STORE);
+        if (resume) {
+            if (!Files.exists(storeFile)) {
+                throw new UserError("--resume: " + dir + " holds no results store (" + STORE + "); run without --resume first");
             }
-            meta.put("attrition_law", sc.attritionLaw().key());
-            meta.put("design", plan.design());
-            meta.put("replications", replications);
-            meta.put("days", sc.days());
-            meta.put("start", sc.start().toString());
-            meta.put("threads", nThreads);
-            meta.put("overrides", sets);
-            meta.put("command_line", commandLine());
-            meta.put("created", Instant.now().toString());
-            meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
-            meta.put("java", System.getProperty("java.version"));
-            meta.put("intended_use", sc.intendedUse());
-            writer.finish(meta);
-            printTable(out, sc, summary, secs, dir);
+        } else {
+            checkOutput(dir);
         }
+        RunPlan plan = plan(sc);
+        EngineSpec spec = mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(bins);
+        Sweep sweep = Sweep.of(sc, plan, spec, commandLine());
+        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        long t0 = System.nanoTime();
+        Files.createDirectories(dir);
+        KpiSummary summary = new KpiSummary();
+        SweepSummary done;
+        try (ResultsStore store = ResultsStore.open(storeFile)) {
+            if (resume && store.sweep(sweep.id()).isEmpty()) {
+                throw new UserError("--resume: " + dir + " holds a different sweep; resume with the same scenario, seed, "
+                        + "design, replications, days, mode and overrides as the first command");
+            }
+            int stored = store.storedRuns(sweep.id()).cardinality();
+            int toRun = plan.size() - stored;
+            if (resume) {
+                err.printf(Locale.ROOT, "resuming sweep %s: %d of %d runs stored, %d to run%n", sweep.id(), stored, plan.size(), toRun);
+            }
+            try (Progress progress = new Progress(sc.id() + " (" + mode.key() + ")", Math.max(1, toRun), err, terminal)) {
+                done = new SweepRunner(store, nThreads).run(sweep, (n, total) -> progress.update(n));
+            }
+            if (done.interrupted()) {
+                err.printf(Locale.ROOT, "interrupted: %d of %d runs stored in %s; continue with the same command and --resume%n",
+                        done.alreadyPresent() + done.ranNow(), done.planned(), storeFile);
+                return Main.INTERRUPTED;
+            }
+            store.exportCsv(dir, sweep.id());
+            readSummary(store, sweep.id(), summary);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("scenario", sc.id());
+        meta.put("title", sc.title());
+        meta.put("scenario_hash", sc.hash());
+        meta.put("scenario_files", sc.files());
+        meta.put("model_version", ModelVersion.get());
+        meta.put("sweep_id", sweep.id());
+        meta.put("results_store", STORE);
+        meta.put("root_seed", seed);
+        meta.put("mode", mode.key());
+        if (mode == Mode.AGGREGATE) {
+            meta.put("loyalty_bins", bins);
+        }
+        meta.put("attrition_law", sc.attritionLaw().key());
+        meta.put("design", plan.design());
+        meta.put("replications", replications);
+        meta.put("days", sc.days());
+        meta.put("start", sc.start().toString());
+        meta.put("threads", nThreads);
+        meta.put("overrides", sets);
+        meta.put("command_line", commandLine());
+        meta.put("created", Instant.now().toString());
+        meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
+        meta.put("runs_failed", summary.failed().size());
+        meta.put("java", System.getProperty("java.version"));
+        meta.put("intended_use", sc.intendedUse());
+        Path tmp = dir.resolve("meta.json.partial");
+        Files.writeString(tmp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n",
+                StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("meta.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        printTable(out, sc, summary, secs, dir);
         return 0;
+    }
+
+    private RunPlan plan(Scenario sc) {
+        return switch (design) {
+            case MONTE_CARLO -> RunPlan.monteCarlo(sc, seed, replications);
+            case LHS -> RunPlan.latinHypercube(sc, seed, replications);
+            case SOBOL -> RunPlan.sobol(sc, seed, replications);
+        };
+    }
+
+    /** Reads the KPIs and failures of a stored sweep. */
+    static void readSummary(ResultsStore store, String sweepId, KpiSummary summary) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
+                "SELECT metric::VARCHAR, value FROM kpis WHERE sweep_id = ? ORDER BY run_index, metric")) {
+            ps.setString(1, sweepId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Metric m = Metric.byKey(rs.getString(1));
+                    if (m != null) {
+                        summary.add(m, rs.getDouble(2));
+                    }
+                }
+            }
+        }
+        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
+                "SELECT run_index, failed_day, error FROM runs WHERE sweep_id = ? AND status = 'failed' ORDER BY run_index")) {
+            ps.setString(1, sweepId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    summary.addFailed(rs.getInt(1), rs.getInt(2), rs.getString(3));
+                }
+            }
+        }
     }
 
     private Map<Param, Double> overrides() {
@@ -184,7 +266,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("--out " + dir + " is a file; expected a folder");
         }
         if (Files.isDirectory(dir)) {
-            for (String f : ResultsWriter.FILES) {
+            for (String f : List.of(STORE, "runs.csv", "series.csv", "kpis.csv", "meta.json")) {
                 if (Files.exists(dir.resolve(f))) {
                     throw new UserError("--out " + dir + " already holds results (" + f + "); choose another folder or remove it");
                 }

@@ -301,7 +301,7 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     private static String num(double v) {
         StringBuilder sb = new StringBuilder();
-        ResultsWriter.number(sb, v);
+        Csv.number(sb, v);
         return sb.toString();
     }
 
@@ -314,7 +314,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                 if (i > 0) {
                     sb.append(',');
                 }
-                sb.append(r[i].contains(",") ? ResultsWriter.quote(r[i]) : r[i]);
+                sb.append(r[i].contains(",") ? Csv.quote(r[i]) : r[i]);
             }
             sb.append('\n');
         }

@@ -61,21 +61,28 @@ class RunCommandTest {
     void writesTidyFilesAndMeta() throws Exception {
         Path out = run("files");
         List<String> series = Files.readAllLines(out.resolve("series.csv"));
-        assertEquals("run_index,day,metric,value", series.get(0));
+        assertEquals("sweep_id,run_index,day,metric,value", series.get(0));
         assertEquals(1 + 6 * 120 * Metric.COUNT, series.size(), "one row per run, day and metric");
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
         assertEquals(7, runs.size());
         String[] header = runs.get(0).split(",");
-        assertEquals(7 + Param.values().length, header.length);
-        assertEquals("run_index", header[0]);
-        assertEquals("seed", header[1]);
-        assertEquals(Param.values()[0].key(), header[7]);
+        assertEquals(6 + Param.values().length, header.length);
+        assertEquals("sweep_id", header[0]);
+        assertEquals("run_index", header[1]);
+        assertEquals("seed", header[2]);
+        assertEquals("status", header[3]);
+        assertEquals(Param.values()[0].key(), header[6]);
         List<String> kpis = Files.readAllLines(out.resolve("kpis.csv"));
         assertEquals(1 + 6 * Metric.COUNT, kpis.size());
         JsonNode meta = new ObjectMapper().readTree(out.resolve("meta.json").toFile());
         assertEquals(ScenarioLoader.load("kursk-2024").with(Map.of(), 120).hash(), meta.get("scenario_hash").asText());
         assertEquals(ModelVersion.get(), meta.get("model_version").asText());
         assertEquals(99, meta.get("root_seed").asLong());
+        assertEquals(meta.get("sweep_id").asText(), runs.get(1).split(",")[0]);
+        assertTrue(Files.exists(out.resolve(RunCommand.STORE)));
+        List<String> sweep = Files.readAllLines(out.resolve("sweep.csv"));
+        assertTrue(sweep.get(0).contains("scenario_hash") && sweep.get(0).contains("model_version"), sweep.get(0));
+        assertTrue(sweep.get(1).contains(meta.get("scenario_hash").asText()), sweep.get(1));
         assertEquals("agent", meta.get("mode").asText());
         assertTrue(meta.get("command_line").asText().startsWith("resolve run"));
         assertFalse(Files.exists(out.resolve("series.csv.partial")));
@@ -87,7 +94,7 @@ class RunCommandTest {
         Map<Integer, Map<String, String>> byRun = new TreeMap<>();
         for (String line : Files.readAllLines(out.resolve("kpis.csv")).subList(1, 1 + 6 * Metric.COUNT)) {
             String[] f = line.split(",");
-            byRun.computeIfAbsent(Integer.parseInt(f[0]), k -> new TreeMap<>()).put(f[1], f[2]);
+            byRun.computeIfAbsent(Integer.parseInt(f[1]), k -> new TreeMap<>()).put(f[2], f[3]);
         }
         assertNotEquals(byRun.get(0).get("killed"), byRun.get(1).get("killed"));
         assertNotEquals(byRun.get(0), byRun.get(1));
@@ -102,6 +109,40 @@ class RunCommandTest {
         assertTrue(again.err.contains("already holds results"), again.err);
         assertFalse(again.err.contains("Exception"), again.err);
         assertEquals(before, sha(out.resolve("series.csv")));
+    }
+
+    @Test
+    void resumeOfACompleteRunRunsNothingAndKeepsTheResults() throws Exception {
+        Path out = run("resume");
+        String before = sha(out.resolve("series.csv"));
+        Cli again = Cli.run("run", "--replications", "6", "--days", "120", "--seed", "99", "--out", out.toString(), "--resume");
+        assertEquals(0, again.code, again.toString());
+        assertTrue(again.err.contains("6 of 6 runs stored, 0 to run"), again.err);
+        assertEquals(before, sha(out.resolve("series.csv")));
+    }
+
+    @Test
+    void resumeOfADifferentSweepIsRefused() throws Exception {
+        Path out = run("other");
+        Cli again = Cli.run("run", "--replications", "6", "--days", "120", "--seed", "98", "--out", out.toString(), "--resume");
+        assertEquals(Main.INVALID_INPUT, again.code, again.toString());
+        assertTrue(again.err.contains("holds a different sweep"), again.err);
+        Cli none = Cli.run("run", "--replications", "2", "--out", tmp.resolve("empty").toString(), "--resume");
+        assertEquals(Main.INVALID_INPUT, none.code, none.toString());
+        assertTrue(none.err.contains("holds no results store"), none.err);
+    }
+
+    @Test
+    void designsOtherThanMonteCarloCoverEachParameterRange() throws Exception {
+        Path out = run("lhs", "--design", "lhs", "--mode", "aggregate");
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        int col = 6 + Param.REGIME_SHARE.ordinal();
+        assertEquals(7, runs.size());
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        for (String line : runs.subList(1, runs.size())) {
+            values.add(line.split(",")[col]);
+        }
+        assertEquals(6, values.size(), "a Latin hypercube gives every run its own stratum");
     }
 
     @Test
@@ -129,7 +170,7 @@ class RunCommandTest {
     void overridesAreApplied() throws IOException {
         Path out = run("set", "--set", "regime_share=0.25");
         List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
-        int col = 7 + Param.REGIME_SHARE.ordinal();
+        int col = 6 + Param.REGIME_SHARE.ordinal();
         for (String line : runs.subList(1, runs.size())) {
             assertEquals("0.25", line.split(",")[col]);
         }

@@ -79,7 +79,10 @@ public final class RunWriter implements AutoCloseable {
     private long rowsStored;
     private long runsSkipped;
 
+    private final int sweepDays;
+
     RunWriter(ResultsStore store, DuckDBConnection conn, String sweepId, BatchPolicy policy, CommitListener listener) {
+        this.sweepDays = store.sweep(sweepId).map(SweepInfo::days).orElse(0);
         this.store = store;
         this.conn = conn;
         this.sweepId = sweepId;
@@ -181,8 +184,11 @@ public final class RunWriter implements AutoCloseable {
             throw new IllegalArgumentException("run " + run + " has " + params.length + " parameter values, expected "
                     + Param.values().length);
         }
-        int days = r.daysRecorded();
         double[][] s = r.series();
+        // An engine that keeps KPIs only (for sensitivity and comparison) returns one value per
+        // metric: its KPIs are stored, its series are not.
+        boolean kpisOnly = s[0].length == 1 && sweepDays > 1;
+        int days = kpisOnly ? 0 : r.daysRecorded();
         long rows = 0;
         for (int m = 0; m < Metric.COUNT; m++) {
             String key = METRIC_KEYS[m];

@@ -116,15 +116,14 @@ public final class SweepRunner {
         try {
             RunWriter w = store.writer(id, policy, s::committed);
             try {
-                new LocalExecutor(threads).execute(sweep.scenario(), new SkippingEngine(engine, present, toRun, progress),
-                        plan, r -> {
+                new LocalExecutor(threads).execute(sweep.scenario(), engine, plan.remaining(present), r -> {
                             if (guard.stopRequested()) {
                                 throw new Stopped();
                             }
                             if (!present.get(r.runIndex())) {
                                 w.write(r);
                             }
-                        }, done -> { });
+                        }, done -> progress.update(done, toRun));
                 w.commit();
                 status = SweepInfo.COMPLETE;
             } catch (InterruptedException | Stopped e) {
