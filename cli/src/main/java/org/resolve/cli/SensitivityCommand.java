@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.resolve.analysis.KpiSummary;
-import org.resolve.analysis.LocalExecutor;
 import org.resolve.analysis.RunPlan;
 import org.resolve.analysis.SeedPolicy;
 import org.resolve.analysis.design.Design;
@@ -41,6 +40,11 @@ import org.resolve.core.model.Param;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.core.scenario.ScenarioLoader;
+import org.resolve.store.EngineSpec;
+import org.resolve.store.ResultsStore;
+import org.resolve.store.Sweep;
+import org.resolve.store.SweepRunner;
+import org.resolve.store.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -103,8 +107,12 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K", description = "Aggregate mode: loyalty bins (default: ${DEFAULT-VALUE}).")
     int bins;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write sensitivity.csv and meta.json here.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder: results.duckdb (the runs' KPIs), sensitivity.csv, meta.json (default: results/<scenario>-<method>-<time>).")
     Path outDir;
+
+    @Option(names = "--resume", description = "Continue an interrupted analysis in --out DIR (same command otherwise).")
+    boolean resume;
 
     @Spec
     CommandSpec spec;
@@ -129,9 +137,6 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (days != null && (days < 1 || days > 3650)) {
             throw new UserError("--days must be between 1 and 3650, not " + days);
         }
-        if (outDir != null && Files.exists(outDir.resolve("sensitivity.csv"))) {
-            throw new UserError("--out " + outDir + " already holds a sensitivity analysis; choose another folder or remove it");
-        }
         List<Metric> metrics = metrics();
         Scenario sc = ScenarioLoader.load(scenario);
         if (days != null) {
@@ -153,24 +158,41 @@ public final class SensitivityCommand implements Callable<Integer> {
         Map<String, double[]> outcomes = new LinkedHashMap<>();
         for (Metric m : metrics) {
             double[] v = new double[plan.size()];
-            Arrays.fill(v, Double.NaN);
+            Arrays.fill(v, Double.NaN); // a failed run stays NaN: the estimators exclude its base row and report it
             outcomes.put(m.key(), v);
         }
         int[] failed = {0};
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         long t0 = System.nanoTime();
-        err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode)%n", method.name().toLowerCase(Locale.ROOT), sc.id(),
-                space.groups().size(), plan.size(), mode.key());
-        try (Progress progress = new Progress(method.name().toLowerCase(Locale.ROOT), plan.size(), err, terminal)) {
-            new LocalExecutor(nThreads).execute(sc, engine, plan, r -> {
-                if (!r.ok()) {
-                    failed[0]++;
-                    return; // stays NaN: the estimators exclude its base row and report it
-                }
-                for (Metric m : metrics) {
-                    outcomes.get(m.key())[r.runIndex()] = r.kpi(m);
-                }
-            }, progress::update);
+        Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-" + method.name().toLowerCase(Locale.ROOT) + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path storeFile = dir.resolve(RunCommand.STORE);
+        if (resume && !Files.exists(storeFile)) {
+            throw new UserError("--resume: " + dir + " holds no results store (" + RunCommand.STORE + "); run without --resume first");
+        }
+        if (!resume && Files.exists(storeFile)) {
+            throw new UserError("--out " + dir + " already holds results (" + RunCommand.STORE + "); choose another folder, or --resume");
+        }
+        Files.createDirectories(dir);
+        EngineSpec engineSpec = mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(bins);
+        Sweep sweep = Sweep.of(sc, plan, engineSpec, commandLine());
+        err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode), stored in %s%n", method.name().toLowerCase(Locale.ROOT),
+                sc.id(), space.groups().size(), plan.size(), mode.key(), storeFile);
+        try (ResultsStore store = ResultsStore.open(storeFile)) {
+            if (resume && store.sweep(sweep.id()).isEmpty()) {
+                throw new UserError("--resume: " + dir + " holds a different sweep; resume with the same command");
+            }
+            int toRun = plan.size() - store.storedRuns(sweep.id()).cardinality();
+            SweepSummary done;
+            try (Progress progress = new Progress(method.name().toLowerCase(Locale.ROOT), Math.max(1, toRun), err, terminal)) {
+                done = new SweepRunner(store, nThreads).run(sweep, engine, (k, total) -> progress.update(k));
+            }
+            if (done.interrupted()) {
+                err.printf(Locale.ROOT, "interrupted: %d of %d runs stored in %s; continue with the same command and --resume%n",
+                        done.alreadyPresent() + done.ranNow(), done.planned(), storeFile);
+                return Main.INTERRUPTED;
+            }
+            failed[0] = read(store, sweep.id(), outcomes);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         SensitivityOptions opts = SensitivityOptions.withSeed(seed).withConfidenceLevel(confidence).withResamples(resamples);
@@ -199,11 +221,39 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%n%d runs in %.1f s. Indices describe this model under the scenario's stated ranges, not the world.%n",
                 plan.size(), secs);
-        if (outDir != null) {
-            write(outDir, rows, sc, plan, space, secs, failed[0]);
-            out.println("results in " + outDir);
-        }
+        write(dir, rows, sc, plan, space, secs, failed[0], sweep.id());
+        out.println("results in " + dir);
         return 0;
+    }
+
+    /** Reads the stored KPIs into the outcome vectors (by run index); returns the failed runs. */
+    private static int read(ResultsStore store, String sweepId, Map<String, double[]> outcomes) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
+                "SELECT run_index, metric::VARCHAR, value FROM kpis WHERE sweep_id = ?")) {
+            ps.setString(1, sweepId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double[] v = outcomes.get(rs.getString(2));
+                    if (v != null) {
+                        v[rs.getInt(1)] = rs.getDouble(3);
+                    }
+                }
+            }
+        }
+        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
+                "SELECT count(*) FROM runs WHERE sweep_id = ? AND status = 'failed'")) {
+            ps.setString(1, sweepId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private String commandLine() {
+        List<String> parts = new ArrayList<>(List.of("resolve"));
+        parts.addAll(spec.commandLine().getParseResult().originalArgs());
+        return String.join(" ", parts);
     }
 
     private List<Metric> metrics() {
@@ -305,8 +355,8 @@ public final class SensitivityCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private void write(Path dir, List<String[]> rows, Scenario sc, RunPlan plan, ParameterSpace space, double secs, int failed)
-            throws Exception {
+    private void write(Path dir, List<String[]> rows, Scenario sc, RunPlan plan, ParameterSpace space, double secs, int failed,
+                       String sweepId) throws Exception {
         Files.createDirectories(dir);
         StringBuilder sb = new StringBuilder("metric,method,index,factor,other,value,ci_low,ci_high,n_used,n_excluded,mu,sigma\n");
         for (String[] r : rows) {
@@ -322,6 +372,8 @@ public final class SensitivityCommand implements Callable<Integer> {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("scenario", sc.id());
         meta.put("scenario_hash", sc.hash());
+        meta.put("sweep_id", sweepId);
+        meta.put("results_store", RunCommand.STORE);
         meta.put("model_version", ModelVersion.get());
         meta.put("method", method.name().toLowerCase(Locale.ROOT));
         meta.put("design", plan.design());
