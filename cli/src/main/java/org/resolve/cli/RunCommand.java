@@ -47,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run an ensemble of a scenario into a results store (results.duckdb) and tidy CSV",
             "(runs.csv, series.csv, kpis.csv, sweep.csv) with meta.json; --resume continues an interrupted one.",
             "Each replication draws the uncertain parameters from their distributions; the table shows the",
-            "median and the 5-95% range across replications at the horizon."})
+            "median and the 5-95%% range across replications at the horizon."})
 public final class RunCommand implements Callable<Integer> {
     /** The default root seed (documented in the user guide). */
     public static final long DEFAULT_SEED = 20241008L;

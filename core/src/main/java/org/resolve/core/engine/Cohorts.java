@@ -179,7 +179,7 @@ public final class Cohorts {
     public LoyaltyStrata strata(double[] p, org.resolve.core.model.UnitType type) {
         LoyaltyStrata ls = strataByType[type.ordinal()];
         if (ls == null) {
-            ls = new LoyaltyStrata(p, type, bins);
+            ls = LoyaltyStrata.cached(p, type, bins);
             strataByType[type.ordinal()] = ls;
         }
         return ls;

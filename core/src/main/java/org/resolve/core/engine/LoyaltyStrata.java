@@ -26,6 +26,47 @@ public final class LoyaltyStrata {
     /** Probability a candidate volunteers. */
     public final double volunteering;
 
+    private static final int CACHE_SIZE = 64;
+    private static final java.util.Map<java.util.List<Object>, LoyaltyStrata> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<java.util.List<Object>, LoyaltyStrata> e) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+    private static final Param[] INPUTS = {Param.LOYALTY_CONCENTRATION, Param.HUNGER_CONCENTRATION, Param.VOLUNTEER_INTERCEPT,
+        Param.VOLUNTEER_STATUS, Param.MOTIVE_STATUS_GAIN, Param.VOLUNTEER_PAY, Param.MOTIVE_PAY_UTILITY, Param.VOLUNTEER_OUTSIDE,
+        Param.MOTIVE_CURIOSITY, Param.VOLUNTEER_LOYALTY, Param.VOLUNTEER_HUNGER, Param.COERCION_SHARE};
+
+    /**
+     * The strata for these parameter values, reused across runs that share them (in a sweep most
+     * runs do: the volunteering parameters are rarely the uncertain ones). A pure function of the
+     * inputs, so caching never changes a result.
+     *
+     * @param p the run's parameter values
+     * @param type the unit type
+     * @param bins number of loyalty bins, >= 1
+     * @return the strata
+     */
+    public static LoyaltyStrata cached(double[] p, UnitType type, int bins) {
+        java.util.List<Object> key = new java.util.ArrayList<>(INPUTS.length + 4);
+        key.add(type);
+        key.add(bins);
+        key.add(p[type.loyaltyMean().ordinal()]);
+        key.add(p[type.hungerMean().ordinal()]);
+        for (Param q : INPUTS) {
+            key.add(p[q.ordinal()]);
+        }
+        LoyaltyStrata ls = CACHE.get(key);
+        if (ls == null) {
+            ls = new LoyaltyStrata(p, type, bins);
+            CACHE.put(key, ls);
+        }
+        return ls;
+    }
+
     /**
      * @param p the run's parameter values
      * @param type the unit type
