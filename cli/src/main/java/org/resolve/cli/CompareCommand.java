@@ -16,15 +16,13 @@ import java.util.concurrent.Callable;
 import org.resolve.analysis.Comparison;
 import org.resolve.analysis.KpiSummary;
 import org.resolve.core.ModelVersion;
-import org.resolve.core.engine.AgentEngine;
-import org.resolve.core.engine.AggregateEngine;
 import org.resolve.core.engine.Engine;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.Mode;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
-import org.resolve.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,15 +43,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--replications", defaultValue = "200", paramLabel = "N", description = "Replications per scenario (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--seed", defaultValue = "" + RunCommand.DEFAULT_SEED, paramLabel = "S", description = "Common root seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--days", paramLabel = "D", description = "Horizon in days for every scenario (default: each scenario's).")
-    Integer days;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
-
     @Option(names = "--metrics", split = ",", paramLabel = "M,...", description = "KPIs to show (default: the headline ones); all are written with --out.")
     List<String> metrics;
 
@@ -63,8 +52,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.csv and meta.json here.")
     Path outDir;
 
-    @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K", description = "Aggregate mode: loyalty bins (default: ${DEFAULT-VALUE}).")
-    int bins;
+    @Mixin
+    SweepOptions common;
 
     @Spec
     CommandSpec spec;
@@ -79,9 +68,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(confidence > 0 && confidence < 1)) {
             throw new UserError("--confidence must be between 0 and 1, not " + confidence);
         }
-        if (days != null && (days < 1 || days > 3650)) {
-            throw new UserError("--days must be between 1 and 3650, not " + days);
-        }
+        common.validate();
+        long seed = common.seed;
         List<Metric> shown = new ArrayList<>();
         if (metrics == null) {
             shown.addAll(KpiSummary.HEADLINE);
@@ -105,8 +93,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<Scenario> scs = new ArrayList<>();
         for (String ref : scenarios) {
-            Scenario sc = ScenarioLoader.load(ref);
-            scs.add(days == null ? sc : sc.with(Map.of(), days));
+            scs.add(common.load(ref));
         }
         for (Scenario sc : scs) {
             if (sc.days() != scs.get(0).days() || !sc.start().equals(scs.get(0).start())) {
@@ -114,11 +101,8 @@ public final class CompareCommand implements Callable<Integer> {
                         + " cover different periods; expected the same start and horizon (use --days)");
             }
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) {
-            throw new UserError("--threads must be at least 1, not " + nThreads);
-        }
-        Engine engine = (mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins)).kpisOnly();
+        int nThreads = common.threads();
+        Engine engine = common.engine(mode).kpisOnly();
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         long t0 = System.nanoTime();
         Comparison.Result res;
@@ -199,7 +183,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         meta.put("scenarios", list);
         meta.put("model_version", ModelVersion.get());
-        meta.put("root_seed", seed);
+        meta.put("root_seed", common.seed);
         meta.put("mode", mode.key());
         meta.put("replications", replications);
         meta.put("days", scs.get(0).days());

@@ -1,6 +1,5 @@
 package org.resolve.cli;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -22,21 +21,18 @@ import org.resolve.analysis.KpiSummary;
 import org.resolve.analysis.RunPlan;
 import org.resolve.core.ModelVersion;
 import org.resolve.core.engine.AttritionLaw;
-import org.resolve.core.engine.Engine;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.Mode;
 import org.resolve.core.model.Param;
 import org.resolve.core.scenario.Bundled;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
-import org.resolve.core.scenario.ScenarioException;
 import org.resolve.core.scenario.ScenarioLoader;
 import org.resolve.store.EngineSpec;
 import org.resolve.store.ResultsStore;
 import org.resolve.store.Sweep;
-import org.resolve.store.SweepRunner;
-import org.resolve.store.SweepSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,15 +59,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--replications", defaultValue = "200", paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, paramLabel = "S", description = "Root seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--days", paramLabel = "D", description = "Horizon in days (default: the scenario's).")
-    Integer days;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<scenario>-<mode>-<time>). Must not hold results already.")
     Path outDir;
 
@@ -94,9 +81,8 @@ public final class RunCommand implements Callable<Integer> {
     /** The results store's file name in the output folder. */
     public static final String STORE = "results.duckdb";
 
-    @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K",
-            description = "Aggregate mode: loyalty bins per wave (default: ${DEFAULT-VALUE}).")
-    int bins;
+    @Mixin
+    SweepOptions common;
 
     @Spec
     CommandSpec spec;
@@ -108,59 +94,28 @@ public final class RunCommand implements Callable<Integer> {
         if (replications < 1) {
             throw new UserError("--replications must be at least 1, not " + replications);
         }
-        if (days != null && (days < 1 || days > 3650)) {
-            throw new UserError("--days must be between 1 and 3650, not " + days);
-        }
-        if (bins < 1 || bins > 256) {
-            throw new UserError("--bins must be between 1 and 256, not " + bins);
-        }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) {
-            throw new UserError("--threads must be at least 1, not " + nThreads);
-        }
+        common.validate();
+        int nThreads = common.threads();
+        long seed = common.seed;
         Scenario sc = ScenarioLoader.load(scenario);
-        sc = sc.with(overrides(), days == null ? 0 : days);
+        sc = sc.with(overrides(), common.days == null ? 0 : common.days);
         if (law != null) {
             sc = sc.withLaw(law);
         }
         Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-" + mode.key() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Path storeFile = dir.resolve(STORE);
-        if (resume) {
-            if (!Files.exists(storeFile)) {
-                throw new UserError("--resume: " + dir + " holds no results store (" + STORE + "); run without --resume first");
-            }
-        } else {
-            checkOutput(dir);
-        }
-        RunPlan plan = plan(sc);
-        EngineSpec spec = mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(bins);
-        Sweep sweep = Sweep.of(sc, plan, spec, commandLine());
-        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        StoredSweep.checkFolder(dir, resume, List.of(STORE, "runs.csv", "series.csv", "kpis.csv", "meta.json"));
+        RunPlan plan = plan(sc, seed);
+        Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins), commandLine());
         long t0 = System.nanoTime();
-        Files.createDirectories(dir);
         KpiSummary summary = new KpiSummary();
-        SweepSummary done;
-        try (ResultsStore store = ResultsStore.open(storeFile)) {
-            if (resume && store.sweep(sweep.id()).isEmpty()) {
-                throw new UserError("--resume: " + dir + " holds a different sweep; resume with the same scenario, seed, "
-                        + "design, replications, days, mode and overrides as the first command");
-            }
-            int stored = store.storedRuns(sweep.id()).cardinality();
-            int toRun = plan.size() - stored;
-            if (resume) {
-                err.printf(Locale.ROOT, "resuming sweep %s: %d of %d runs stored, %d to run%n", sweep.id(), stored, plan.size(), toRun);
-            }
-            try (Progress progress = new Progress(sc.id() + " (" + mode.key() + ")", Math.max(1, toRun), err, terminal)) {
-                done = new SweepRunner(store, nThreads).run(sweep, (n, total) -> progress.update(n));
-            }
-            if (done.interrupted()) {
-                err.printf(Locale.ROOT, "interrupted: %d of %d runs stored in %s; continue with the same command and --resume%n",
-                        done.alreadyPresent() + done.ranNow(), done.planned(), storeFile);
-                return Main.INTERRUPTED;
-            }
-            store.exportCsv(dir, sweep.id());
-            readSummary(store, sweep.id(), summary);
+        int code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), nThreads, sc.id() + " (" + mode.key() + ")", err,
+                (store, id) -> {
+                    store.exportCsv(dir, id);
+                    readSummary(store, id, summary);
+                });
+        if (code != 0) {
+            return code;
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -174,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
         meta.put("root_seed", seed);
         meta.put("mode", mode.key());
         if (mode == Mode.AGGREGATE) {
-            meta.put("loyalty_bins", bins);
+            meta.put("loyalty_bins", common.bins);
         }
         meta.put("attrition_law", sc.attritionLaw().key());
         meta.put("design", plan.design());
@@ -197,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunPlan plan(Scenario sc) {
+    private RunPlan plan(Scenario sc, long seed) {
         return switch (design) {
             case MONTE_CARLO -> RunPlan.monteCarlo(sc, seed, replications);
             case LHS -> RunPlan.latinHypercube(sc, seed, replications);
@@ -259,19 +214,6 @@ public final class RunCommand implements Callable<Integer> {
             o.put(p, v);
         }
         return o;
-    }
-
-    private static void checkOutput(Path dir) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UserError("--out " + dir + " is a file; expected a folder");
-        }
-        if (Files.isDirectory(dir)) {
-            for (String f : List.of(STORE, "runs.csv", "series.csv", "kpis.csv", "meta.json")) {
-                if (Files.exists(dir.resolve(f))) {
-                    throw new UserError("--out " + dir + " already holds results (" + f + "); choose another folder or remove it");
-                }
-            }
-        }
     }
 
     private String commandLine() {

@@ -31,21 +31,17 @@ import org.resolve.analysis.sensitivity.SobolAnalysis;
 import org.resolve.analysis.sensitivity.SobolIndex;
 import org.resolve.analysis.sensitivity.SobolResult;
 import org.resolve.core.ModelVersion;
-import org.resolve.core.engine.AgentEngine;
-import org.resolve.core.engine.AggregateEngine;
 import org.resolve.core.engine.Engine;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.Mode;
 import org.resolve.core.model.Param;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
-import org.resolve.core.scenario.ScenarioLoader;
 import org.resolve.store.EngineSpec;
 import org.resolve.store.ResultsStore;
 import org.resolve.store.Sweep;
-import org.resolve.store.SweepRunner;
-import org.resolve.store.SweepSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -89,23 +85,11 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--common-seed", description = "Agent mode: one seed for every run (common random numbers across design points).")
     boolean commonSeed;
 
-    @Option(names = "--seed", defaultValue = "" + RunCommand.DEFAULT_SEED, paramLabel = "S", description = "Root seed of the design, the runs and the bootstrap (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--days", paramLabel = "D", description = "Horizon in days (default: the scenario's).")
-    Integer days;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
-
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Bootstrap interval level (default: ${DEFAULT-VALUE}).")
     double confidence;
 
     @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B", description = "Bootstrap resamples, 0 for none (default: ${DEFAULT-VALUE}).")
     int resamples;
-
-    @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K", description = "Aggregate mode: loyalty bins (default: ${DEFAULT-VALUE}).")
-    int bins;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder: results.duckdb (the runs' KPIs), sensitivity.csv, meta.json (default: results/<scenario>-<method>-<time>).")
@@ -113,6 +97,9 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue an interrupted analysis in --out DIR (same command otherwise).")
     boolean resume;
+
+    @Mixin
+    SweepOptions common;
 
     @Spec
     CommandSpec spec;
@@ -134,14 +121,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (resamples < 0) {
             throw new UserError("--resamples must be >= 0, not " + resamples);
         }
-        if (days != null && (days < 1 || days > 3650)) {
-            throw new UserError("--days must be between 1 and 3650, not " + days);
-        }
+        common.validate();
+        long seed = common.seed;
         List<Metric> metrics = metrics();
-        Scenario sc = ScenarioLoader.load(scenario);
-        if (days != null) {
-            sc = sc.with(Map.of(), days);
-        }
+        Scenario sc = common.load(scenario);
         if (sc.uncertainParameters().isEmpty()) {
             throw new UserError("scenario " + sc.id() + " has no uncertain parameter; give some a distribution");
         }
@@ -150,11 +133,8 @@ public final class SensitivityCommand implements Callable<Integer> {
                 ? SaltelliDesign.create(space.groups(), size, secondOrder, Sampling.SOBOL, seed)
                 : MorrisDesign.create(space.groups(), size, levels, seed);
         RunPlan plan = RunPlan.fromDesign(sc, space, design, seed, commonSeed ? SeedPolicy.COMMON : SeedPolicy.PER_RUN);
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) {
-            throw new UserError("--threads must be at least 1, not " + nThreads);
-        }
-        Engine engine = (mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins)).kpisOnly();
+        int nThreads = common.threads();
+        Engine engine = common.engine(mode).kpisOnly();
         Map<String, double[]> outcomes = new LinkedHashMap<>();
         for (Metric m : metrics) {
             double[] v = new double[plan.size()];
@@ -166,33 +146,15 @@ public final class SensitivityCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-" + method.name().toLowerCase(Locale.ROOT) + "-"
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Path storeFile = dir.resolve(RunCommand.STORE);
-        if (resume && !Files.exists(storeFile)) {
-            throw new UserError("--resume: " + dir + " holds no results store (" + RunCommand.STORE + "); run without --resume first");
-        }
-        if (!resume && Files.exists(storeFile)) {
-            throw new UserError("--out " + dir + " already holds results (" + RunCommand.STORE + "); choose another folder, or --resume");
-        }
-        Files.createDirectories(dir);
-        EngineSpec engineSpec = mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(bins);
+        StoredSweep.checkFolder(dir, resume, List.of(RunCommand.STORE));
+        EngineSpec engineSpec = mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins);
         Sweep sweep = Sweep.of(sc, plan, engineSpec, commandLine());
         err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode), stored in %s%n", method.name().toLowerCase(Locale.ROOT),
-                sc.id(), space.groups().size(), plan.size(), mode.key(), storeFile);
-        try (ResultsStore store = ResultsStore.open(storeFile)) {
-            if (resume && store.sweep(sweep.id()).isEmpty()) {
-                throw new UserError("--resume: " + dir + " holds a different sweep; resume with the same command");
-            }
-            int toRun = plan.size() - store.storedRuns(sweep.id()).cardinality();
-            SweepSummary done;
-            try (Progress progress = new Progress(method.name().toLowerCase(Locale.ROOT), Math.max(1, toRun), err, terminal)) {
-                done = new SweepRunner(store, nThreads).run(sweep, engine, (k, total) -> progress.update(k));
-            }
-            if (done.interrupted()) {
-                err.printf(Locale.ROOT, "interrupted: %d of %d runs stored in %s; continue with the same command and --resume%n",
-                        done.alreadyPresent() + done.ranNow(), done.planned(), storeFile);
-                return Main.INTERRUPTED;
-            }
-            failed[0] = read(store, sweep.id(), outcomes);
+                sc.id(), space.groups().size(), plan.size(), mode.key(), dir.resolve(RunCommand.STORE));
+        int code = StoredSweep.execute(dir, resume, sweep, engine, nThreads, method.name().toLowerCase(Locale.ROOT), err,
+                (store, id) -> failed[0] = read(store, id, outcomes));
+        if (code != 0) {
+            return code;
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         SensitivityOptions opts = SensitivityOptions.withSeed(seed).withConfidenceLevel(confidence).withResamples(resamples);
@@ -377,7 +339,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         meta.put("model_version", ModelVersion.get());
         meta.put("method", method.name().toLowerCase(Locale.ROOT));
         meta.put("design", plan.design());
-        meta.put("root_seed", seed);
+        meta.put("root_seed", common.seed);
         meta.put("mode", mode.key());
         meta.put("runs", plan.size());
         meta.put("failed_runs", failed);

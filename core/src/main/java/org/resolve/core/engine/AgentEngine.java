@@ -15,32 +15,24 @@ public final class AgentEngine extends Engine {
         Sector s = new Sector(sc, parameters);
         Agents a = new Agents(s.schedule.plannedTotal + 64, s.schedule.waves);
         RunStreams r = new RunStreams(replicationSeed);
-        int days = sc.days();
-        double[][] series = newSeries(days);
-        double[] counts = new double[Status.values().length];
-        int t = 0;
-        try {
-            for (t = 0; t < days; t++) {
-                checkFault(runIndex, t);
-                s.beginDay(t);
-                for (Process p : PROCESSES) {
-                    p.agents(s, a, r);
-                }
-                s.recordLosses(s.todayFrontLosses, s.frontAtStart);
-                for (int k = 0; k < counts.length; k++) {
-                    counts[k] = a.count[k];
-                }
-                record(s, series, t, column(t), counts, a.knowing);
+        return simulate(sc, parameters, replicationSeed, runIndex, s, new Population() {
+            @Override
+            public void apply(Process p, Sector sector) {
+                p.agents(sector, a, r);
             }
-        } catch (RuntimeException e) {
-            if (keepsKpisOnly()) {
-                for (double[] col : series) {
-                    col[0] = Double.NaN; // the horizon was never reached
+
+            @Override
+            public void counts(double[] out) {
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = a.count[k];
                 }
             }
-            return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
-        }
-        return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
+
+            @Override
+            public double knowing() {
+                return a.knowing;
+            }
+        });
     }
 
     /** @return soldiers in a status, for tests */

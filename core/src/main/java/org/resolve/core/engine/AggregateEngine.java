@@ -28,29 +28,21 @@ public final class AggregateEngine extends Engine {
     public RunResult run(Scenario sc, double[] parameters, long replicationSeed, int runIndex) {
         Sector s = new Sector(sc, parameters);
         Cohorts c = new Cohorts(s.schedule.waves, bins);
-        int days = sc.days();
-        double[][] series = newSeries(days);
-        double[] counts = new double[org.resolve.core.model.Status.values().length];
-        int t = 0;
-        try {
-            for (t = 0; t < days; t++) {
-                checkFault(runIndex, t);
-                s.beginDay(t);
-                for (Process p : PROCESSES) {
-                    p.cohorts(s, c);
-                }
-                s.recordLosses(s.todayFrontLosses, s.frontAtStart);
-                c.counts(counts);
-                record(s, series, t, column(t), counts, c.knowing);
+        return simulate(sc, parameters, replicationSeed, runIndex, s, new Population() {
+            @Override
+            public void apply(Process p, Sector sector) {
+                p.cohorts(sector, c);
             }
-        } catch (RuntimeException e) {
-            if (keepsKpisOnly()) {
-                for (double[] col : series) {
-                    col[0] = Double.NaN; // the horizon was never reached
-                }
+
+            @Override
+            public void counts(double[] out) {
+                c.counts(out);
             }
-            return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
-        }
-        return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
+
+            @Override
+            public double knowing() {
+                return c.knowing;
+            }
+        });
     }
 }

@@ -106,6 +106,52 @@ public abstract class Engine {
      */
     public abstract RunResult run(Scenario sc, double[] parameters, long replicationSeed, int runIndex);
 
+    /** How one mode holds its soldiers, as the shared day loop sees them. */
+    protected interface Population {
+        /** Applies one process to today's soldiers. */
+        void apply(Process p, Sector s);
+
+        /** Writes soldiers by status (by {@link Status} ordinal) into {@code out}. */
+        void counts(double[] out);
+
+        /** @return soldiers in theatre who know the procedure */
+        double knowing();
+    }
+
+    /**
+     * The day loop both modes share: each day the processes in their order, the withdrawal rule's
+     * bookkeeping and the day's metrics. A process that throws ends the run as failed on that day.
+     *
+     * @return the run's result
+     */
+    protected final RunResult simulate(Scenario sc, double[] parameters, long replicationSeed, int runIndex, Sector s,
+                                       Population pop) {
+        int days = sc.days();
+        double[][] series = newSeries(days);
+        double[] counts = new double[Status.values().length];
+        int t = 0;
+        try {
+            for (t = 0; t < days; t++) {
+                checkFault(runIndex, t);
+                s.beginDay(t);
+                for (Process p : PROCESSES) {
+                    pop.apply(p, s);
+                }
+                s.recordLosses(s.todayFrontLosses, s.frontAtStart);
+                pop.counts(counts);
+                record(s, series, t, column(t), counts, pop.knowing());
+            }
+        } catch (RuntimeException e) {
+            if (kpisOnly) {
+                for (double[] col : series) {
+                    col[0] = Double.NaN; // the horizon was never reached
+                }
+            }
+            return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
+        }
+        return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
+    }
+
     /** Writes the day's metrics; {@code count} gives soldiers by status. */
     static void record(Sector s, double[][] series, int day, int t, double[] c, double knowing) {
         Schedule sch = s.schedule;

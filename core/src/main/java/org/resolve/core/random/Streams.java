@@ -45,7 +45,19 @@ public final class Streams {
      * @return an xoshiro256++ generator seeded from both, independent of any thread
      */
     public static UniformRandomProvider stream(long replicationSeed, Purpose purpose) {
-        long s = mix(replicationSeed ^ mix(0x9E3779B97F4A7C15L * (purpose.ordinal() + 1)));
+        return derive(replicationSeed, 0x9E3779B97F4A7C15L * (purpose.ordinal() + 1));
+    }
+
+    /**
+     * A fresh xoshiro256++ generator whose state depends only on a seed and a salt (the salt
+     * separates the uses of one seed: processes here, designs in the analysis module).
+     *
+     * @param seed a 64-bit seed
+     * @param salt a constant naming the use
+     * @return the generator, its four state words filled by SplitMix64 from both
+     */
+    public static UniformRandomProvider derive(long seed, long salt) {
+        long s = mix(seed ^ mix(salt));
         long[] state = new long[4];
         for (int i = 0; i < 4; i++) {
             s += 0x9E3779B97F4A7C15L;

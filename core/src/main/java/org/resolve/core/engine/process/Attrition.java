@@ -7,6 +7,7 @@ import org.resolve.core.engine.Cohorts;
 import org.resolve.core.engine.Process;
 import org.resolve.core.engine.RunStreams;
 import org.resolve.core.engine.Sector;
+import org.resolve.core.engine.Trials;
 import org.resolve.core.model.Param;
 import org.resolve.core.model.Status;
 
@@ -112,18 +113,12 @@ public final class Attrition implements Process {
             return;
         }
         UniformRandomProvider rng = r.attrition;
-        double log1mp = StrictMath.log1p(-pMax);
-        int gap = RunStreams.skip(rng, log1mp);
+        Trials hits = new Trials(rng, pMax);
         for (int k = 0; k < n; k++) {
             int i = list[k];
-            if (a.status[i] != FRONT) {
+            if (a.status[i] != FRONT || !hits.next()) {
                 continue;
             }
-            if (gap > 0) {
-                gap--;
-                continue;
-            }
-            gap = RunStreams.skip(rng, log1mp);
             double pi = Math.min(1, scale * s.vulnerability[a.wave[i]]);
             if (pi >= pMax || rng.nextDouble() * pMax < pi) {
                 a.move(i, WOUNDED);

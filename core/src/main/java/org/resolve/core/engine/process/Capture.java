@@ -6,6 +6,7 @@ import org.resolve.core.engine.Cohorts;
 import org.resolve.core.engine.Process;
 import org.resolve.core.engine.RunStreams;
 import org.resolve.core.engine.Sector;
+import org.resolve.core.engine.Trials;
 import org.resolve.core.model.Param;
 import org.resolve.core.model.Status;
 
@@ -56,20 +57,14 @@ public final class Capture implements Process {
         // Every front soldier meets a situation with the same probability, so instead of one draw
         // per soldier the stream gives the number of soldiers to pass over before the next one who
         // does (an exact geometric skip).
-        double log1mp = StrictMath.log1p(-pSit);
-        int gap = RunStreams.skip(rng, log1mp);
+        Trials situations = new Trials(rng, pSit);
         int[] list = a.front;
         int n = a.frontCount;
         for (int k = 0; k < n; k++) {
             int i = list[k];
-            if (a.status[i] != FRONT) {
+            if (a.status[i] != FRONT || !situations.next()) {
                 continue;
             }
-            if (gap > 0) {
-                gap--;
-                continue;
-            }
-            gap = RunStreams.skip(rng, log1mp);
             // Three draws whatever happens, so the stream stays aligned across scenarios.
             double u1 = rng.nextDouble();
             double u2 = rng.nextDouble();

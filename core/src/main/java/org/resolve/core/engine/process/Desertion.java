@@ -6,6 +6,7 @@ import org.resolve.core.engine.Cohorts;
 import org.resolve.core.engine.Process;
 import org.resolve.core.engine.RunStreams;
 import org.resolve.core.engine.Sector;
+import org.resolve.core.engine.Trials;
 import org.resolve.core.model.Param;
 import org.resolve.core.model.Status;
 
@@ -38,41 +39,32 @@ public final class Desertion implements Process {
         // Thinning: candidates come at the largest possible rate k (hunger <= 1), found by exact
         // geometric skips over the soldiers at their positions (the front list, then the reserve);
         // each candidate leaves with probability equal to his hunger.
-        double log1mp = StrictMath.log1p(-Math.min(k, 1));
-        int gap = RunStreams.skip(rng, log1mp);
+        Trials candidates = new Trials(rng, Math.min(k, 1));
         int[] list = a.front;
         int n = a.frontCount;
         for (int j = 0; j < n; j++) {
             int i = list[j];
-            if (a.status[i] != FRONT) {
-                continue;
-            }
-            if (gap > 0) {
-                gap--;
-                continue;
-            }
-            gap = RunStreams.skip(rng, log1mp);
-            if (rng.nextDouble() < s.hunger(a.hunger0[i], a.wave[i])) {
-                a.move(i, DESERTED);
-                s.todayTaken++;
-                s.todayFrontLosses++;
+            if (a.status[i] == FRONT && candidates.next()) {
+                desert(s, a, rng, i, true);
             }
         }
         if (a.count[RESERVE] == 0) {
             return;
         }
         for (int i = 0; i < a.n; i++) {
-            if (a.status[i] != RESERVE) {
-                continue;
+            if (a.status[i] == RESERVE && candidates.next()) {
+                desert(s, a, rng, i, false);
             }
-            if (gap > 0) {
-                gap--;
-                continue;
-            }
-            gap = RunStreams.skip(rng, log1mp);
-            if (rng.nextDouble() < s.hunger(a.hunger0[i], a.wave[i])) {
-                a.move(i, DESERTED);
-                s.todayTaken++;
+        }
+    }
+
+    /** A candidate leaves with probability equal to his hunger. */
+    private static void desert(Sector s, Agents a, UniformRandomProvider rng, int i, boolean atFront) {
+        if (rng.nextDouble() < s.hunger(a.hunger0[i], a.wave[i])) {
+            a.move(i, DESERTED);
+            s.todayTaken++;
+            if (atFront) {
+                s.todayFrontLosses++;
             }
         }
     }

@@ -1,0 +1,57 @@
+package org.resolve.cli;
+
+import java.util.Map;
+import org.resolve.core.engine.AgentEngine;
+import org.resolve.core.engine.AggregateEngine;
+import org.resolve.core.engine.Engine;
+import org.resolve.core.engine.Mode;
+import org.resolve.core.scenario.Scenario;
+import org.resolve.core.scenario.ScenarioException;
+import org.resolve.core.scenario.ScenarioLoader;
+import picocli.CommandLine.Option;
+
+/** Options every ensemble command shares (a picocli mixin); each command adds its own mode default. */
+final class SweepOptions {
+    @Option(names = "--seed", defaultValue = "" + RunCommand.DEFAULT_SEED, paramLabel = "S",
+            description = "Root seed (default: ${DEFAULT-VALUE}); replication i uses streams derived from (S, i).")
+    long seed;
+
+    @Option(names = "--days", paramLabel = "D", description = "Horizon in days (default: the scenario's).")
+    Integer days;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K",
+            description = "Aggregate mode: loyalty bins per wave (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    /** Checks the values; a bad one is a one-line error. */
+    void validate() {
+        if (days != null && (days < 1 || days > 3650)) {
+            throw new UserError("--days must be between 1 and 3650, not " + days);
+        }
+        if (bins < 1 || bins > 256) {
+            throw new UserError("--bins must be between 1 and 256, not " + bins);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserError("--threads must be at least 1, not " + threads);
+        }
+    }
+
+    /** @return the worker threads */
+    int threads() {
+        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    /** @return a fresh engine of the mode */
+    Engine engine(Mode mode) {
+        return mode == Mode.AGENT ? new AgentEngine() : new AggregateEngine(bins);
+    }
+
+    /** @return the scenario, with the horizon overridden when --days is given */
+    Scenario load(String ref) throws ScenarioException {
+        Scenario sc = ScenarioLoader.load(ref);
+        return days == null ? sc : sc.with(Map.of(), days);
+    }
+}
