@@ -74,6 +74,16 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /**
+     * @param spec a command's spec, after parsing
+     * @return the command line as the user typed it, for provenance
+     */
+    static String commandLine(CommandLine.Model.CommandSpec spec) {
+        java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of("resolve"));
+        parts.addAll(spec.commandLine().getParseResult().originalArgs());
+        return String.join(" ", parts);
+    }
+
     /** Supplies the version. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override

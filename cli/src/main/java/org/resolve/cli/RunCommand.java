@@ -106,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         StoredSweep.checkFolder(dir, resume, List.of(STORE, "runs.csv", "series.csv", "kpis.csv", "meta.json"));
         RunPlan plan = plan(sc, seed);
-        Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins), commandLine());
+        Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins), Main.commandLine(spec));
         long t0 = System.nanoTime();
         KpiSummary summary = new KpiSummary();
         int code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), nThreads, sc.id() + " (" + mode.key() + ")", err,
@@ -138,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         meta.put("start", sc.start().toString());
         meta.put("threads", nThreads);
         meta.put("overrides", sets);
-        meta.put("command_line", commandLine());
+        meta.put("command_line", Main.commandLine(spec));
         meta.put("created", Instant.now().toString());
         meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
         meta.put("runs_failed", summary.failed().size());
@@ -216,11 +216,6 @@ public final class RunCommand implements Callable<Integer> {
         return o;
     }
 
-    private String commandLine() {
-        List<String> parts = new ArrayList<>(List.of("resolve"));
-        parts.addAll(spec.commandLine().getParseResult().originalArgs());
-        return String.join(" ", parts);
-    }
 
     private static void printTable(PrintWriter out, Scenario sc, KpiSummary s, double secs, Path dir) {
         out.println();

@@ -148,7 +148,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         StoredSweep.checkFolder(dir, resume, List.of(RunCommand.STORE));
         EngineSpec engineSpec = mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins);
-        Sweep sweep = Sweep.of(sc, plan, engineSpec, commandLine());
+        Sweep sweep = Sweep.of(sc, plan, engineSpec, Main.commandLine(spec));
         err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode), stored in %s%n", method.name().toLowerCase(Locale.ROOT),
                 sc.id(), space.groups().size(), plan.size(), mode.key(), dir.resolve(RunCommand.STORE));
         int code = StoredSweep.execute(dir, resume, sweep, engine, nThreads, method.name().toLowerCase(Locale.ROOT), err,
@@ -212,11 +212,6 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
     }
 
-    private String commandLine() {
-        List<String> parts = new ArrayList<>(List.of("resolve"));
-        parts.addAll(spec.commandLine().getParseResult().originalArgs());
-        return String.join(" ", parts);
-    }
 
     private List<Metric> metrics() {
         if (outputs == null) {
