@@ -40,8 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code resolve run}: one ensemble of a scenario, a table of headline KPIs, tidy CSV. */
 @Command(name = "run", aliases = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an ensemble of a scenario into a results store (results.duckdb) and tidy CSV",
-            "(runs.csv, series.csv, kpis.csv, sweep.csv) with meta.json; --resume continues an interrupted one.",
+        description = {"Run an ensemble of a scenario and print its headline outcomes.",
+            "Runs go into a results store (results.duckdb) and tidy CSV (runs.csv, series.csv, kpis.csv,",
+            "sweep.csv) with meta.json; --resume continues an interrupted run.",
             "Each replication draws the uncertain parameters from their distributions; the table shows the",
             "median and the 5-95%% range across replications at the horizon."})
 public final class RunCommand implements Callable<Integer> {

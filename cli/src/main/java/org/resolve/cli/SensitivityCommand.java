@@ -49,8 +49,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code resolve sensitivity}: which uncertain parameters drive which outcomes (Morris or Sobol). */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Which uncertain parameters drive the outcomes: Morris screening (mu*, sigma) or Sobol",
-            "indices (first order and total, second order on request) with bootstrap intervals.",
+        description = {"Which uncertain parameters drive the outcomes (Morris screening or Sobol indices).",
+            "Morris gives mu*, mu and sigma; Sobol gives first-order and total indices (second order on",
+            "request) with bootstrap intervals.",
             "The factors are the scenario's uncertain parameters (those with a distribution), or groups of them."})
 public final class SensitivityCommand implements Callable<Integer> {
     /** The methods. */
