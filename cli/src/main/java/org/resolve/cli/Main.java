@@ -56,6 +56,13 @@ public final class Main implements Runnable {
                 e.println(se.problems().size() + " problem(s) found.");
                 return INVALID_INPUT;
             }
+            if (ex instanceof org.resolve.core.observation.ObservationException oe) {
+                for (Problem p : oe.problems()) {
+                    e.println(p);
+                }
+                e.println(oe.problems().size() + " problem(s) found.");
+                return INVALID_INPUT;
+            }
             if (ex instanceof org.resolve.store.StoreException st) {
                 e.println("error: " + st.getMessage());
                 return INVALID_INPUT;

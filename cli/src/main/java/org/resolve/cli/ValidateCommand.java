@@ -3,6 +3,8 @@ package org.resolve.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.resolve.core.observation.ObservationException;
+import org.resolve.core.observation.ObservationLedger;
 import org.resolve.core.scenario.Problem;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.core.scenario.ScenarioException;
@@ -14,11 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code resolve validate FILE...}: every problem, located; non-zero exit when any. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario files by schema and by meaning.",
+        description = {"Check scenario files (YAML) and observation ledgers (CSV) by schema and by meaning.",
             "Prints every problem as file:line:col: parameter: problem; expected ...",
             "Exit code 0 when all are valid, 1 when any has a problem."})
 public final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files, or bundled scenario ids.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files or bundled scenario ids; observation ledgers (.csv).")
     List<String> files;
 
     @Spec
@@ -31,6 +33,21 @@ public final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         int problems = 0;
         for (String f : files) {
+            if (f.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                try {
+                    ObservationLedger ledger = ObservationLedger.read(java.nio.file.Path.of(f));
+                    out.println(f + ": ok (" + ledger.observations().size() + " observations, "
+                            + ledger.calibrationTargets().size() + " calibration targets, "
+                            + ledger.parameterEvidence().size() + " parameter evidence)");
+                } catch (ObservationException e) {
+                    bad++;
+                    for (Problem p : e.problems()) {
+                        err.println(p);
+                        problems++;
+                    }
+                }
+                continue;
+            }
             try {
                 Scenario sc = ScenarioLoader.load(f);
                 out.println(f + ": ok (" + sc.id() + ", " + sc.parameters().size() + " parameters, "

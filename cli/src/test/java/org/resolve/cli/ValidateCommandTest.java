@@ -29,6 +29,36 @@ class ValidateCommandTest {
         }
     }
 
+    private static final Path OBSERVATIONS = Path.of("../core/src/test/resources/bad-observations");
+    private static final Pattern LOCATED_CSV = Pattern.compile("^.+\\.csv:\\d+:\\d+: \\S.*: .+; expected .+$");
+
+    static Stream<Path> observationCorpus() throws IOException {
+        try (Stream<Path> s = Files.list(OBSERVATIONS)) {
+            return s.filter(p -> p.toString().endsWith(".csv")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("observationCorpus")
+    void everyBadObservationFileGivesLocatedProblemsAndExitOne(Path file) {
+        Cli c = Cli.run("validate", file.toString());
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        List<String> lines = c.err.lines().toList();
+        assertTrue(lines.size() >= 2, c.toString());
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertTrue(LOCATED_CSV.matcher(line).matches() || line.contains(":0:0: "), "not located: " + line);
+        }
+        assertFalse(c.err.contains("Exception"), c.err);
+        assertFalse(c.err.contains("\tat "), c.err);
+    }
+
+    @Test
+    void theSharedObservationLedgerIsValid() {
+        Cli c = Cli.run("validate", "../core/src/test/resources/observations/observations-to-2025-01-13.csv");
+        assertEquals(0, c.code, c.toString());
+        assertTrue(c.out.contains("39 observations"), c.out);
+    }
+
     @Test
     void corpusIsThere() throws IOException {
         assertTrue(corpus().count() >= 8, "the bad-scenario corpus has at least 8 files");
