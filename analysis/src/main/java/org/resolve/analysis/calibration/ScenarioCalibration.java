@@ -1,0 +1,186 @@
+package org.resolve.analysis.calibration;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.resolve.analysis.calibration.abc.AbcResult;
+import org.resolve.analysis.calibration.abc.AbcSmc;
+import org.resolve.analysis.calibration.abc.AbcSmcOptions;
+import org.resolve.analysis.calibration.abc.DistanceFunction;
+import org.resolve.analysis.calibration.abc.Generation;
+import org.resolve.analysis.calibration.abc.Prior;
+import org.resolve.core.engine.AggregateEngine;
+import org.resolve.core.engine.ParameterSampler;
+import org.resolve.core.engine.RunResult;
+import org.resolve.core.model.Param;
+import org.resolve.core.observation.Observation;
+import org.resolve.core.observation.ObservationLedger;
+import org.resolve.core.scenario.Scenario;
+
+/**
+ * Calibrates a scenario's uncertain parameters and the claimants' biases to a ledger of dated
+ * reports, by ABC-SMC (population Monte Carlo) with a likelihood-based distance.
+ *
+ * <p>Why this method: the aggregate mode is deterministic given the parameters and the
+ * measurement model gives an explicit likelihood of every report (censored for lower, upper and
+ * range kinds), so the distance is minus the log-likelihood; ABC-SMC's falling tolerance then
+ * narrows the search to the high-likelihood region and the last population, reweighted by the
+ * likelihood, is the posterior there (see {@link Generation#likelihoodReweighted()}). The
+ * scenario's parameters are explored in probability space: coordinate u in (0, 1) maps to the
+ * parameter's quantile(u), so their priors are exactly the scenario's distributions, mixtures of
+ * conflicting sources included. Each claimant's multiplicative bias has a log-normal prior.
+ *
+ * <p>Only reports published by the cut-off date and dated on or before it are used (what was
+ * known then); reports whose quantity the model has no output for are listed, not silently
+ * dropped.
+ */
+public final class ScenarioCalibration {
+    /** The calibration's settings. */
+    public record Options(int particles, int generations, int threads, long seed, int bins, MeasurementPriors priors) {
+        public Options {
+            if (particles < 10) {
+                throw new IllegalArgumentException("particles must be >= 10: " + particles);
+            }
+            if (generations < 1) {
+                throw new IllegalArgumentException("generations must be >= 1: " + generations);
+            }
+        }
+    }
+
+    private final Scenario scenario;
+    private final Scenario simulated;
+    private final List<Param> parameters;
+    private final List<String> claimants;
+    private final ObservationLedger targets;
+    private final List<Observation> ignored;
+    private final double[] base;
+    private final Options options;
+
+    private ScenarioCalibration(Scenario scenario, ObservationLedger ledger, LocalDate cutoff, Options options) {
+        this.scenario = scenario;
+        this.options = options;
+        this.parameters = scenario.uncertainParameters();
+        LocalDate end = scenario.start().plusDays(scenario.days() - 1L);
+        List<Observation> used = new ArrayList<>();
+        List<Observation> skipped = new ArrayList<>();
+        for (Observation o : ledger.observations()) {
+            boolean known = !o.published().isAfter(cutoff) && !o.date().isAfter(cutoff);
+            if (!known) {
+                continue;
+            }
+            if (o.quantity().isCalibrationTarget() && !o.date().isBefore(scenario.start()) && !o.date().isAfter(end)) {
+                used.add(o);
+            } else {
+                skipped.add(o);
+            }
+        }
+        if (used.isEmpty()) {
+            throw new IllegalArgumentException("no calibration target in " + ledger.file() + " up to " + cutoff
+                    + " within the scenario's horizon");
+        }
+        this.targets = new ObservationLedger(ledger.file(), used);
+        this.ignored = List.copyOf(skipped);
+        TreeSet<String> names = new TreeSet<>();
+        LocalDate last = scenario.start();
+        for (Observation o : used) {
+            names.add(Claimants.key(o.claimant()));
+            if (o.date().isAfter(last)) {
+                last = o.date();
+            }
+        }
+        this.claimants = List.copyOf(names);
+        int days = (int) ChronoUnit.DAYS.between(scenario.start(), last) + 1;
+        this.simulated = scenario.with(Map.of(), days);
+        this.base = ParameterSampler.medians(scenario);
+    }
+
+    /**
+     * Runs the calibration.
+     *
+     * @param sc the scenario (its uncertain parameters are calibrated)
+     * @param ledger the observations
+     * @param cutoff the knowledge date: reports published and dated by then are used
+     * @param options settings
+     * @return the calibration, with its posterior
+     * @throws IllegalArgumentException if no report can be used
+     */
+    public static Calibrated calibrate(Scenario sc, ObservationLedger ledger, LocalDate cutoff, Options options) {
+        ScenarioCalibration c = new ScenarioCalibration(sc, ledger, cutoff, options);
+        List<Prior> priors = new ArrayList<>();
+        for (Param p : c.parameters) {
+            priors.add(Prior.uniform(p.key(), 0, 1));
+        }
+        for (String claimant : c.claimants) {
+            priors.add(Prior.normal("bias:" + claimant, 0, options.priors().biasLogSd()));
+        }
+        DistanceFunction distance = DistanceFunction.fromLogLikelihood((theta, seed) -> c.logLikelihood(theta));
+        AbcSmcOptions abc = AbcSmcOptions.defaults(options.seed()).withParticles(options.particles())
+                .withMaxGenerations(options.generations()).withThreads(options.threads()).withMinAcceptanceRate(0.02);
+        AbcResult result = AbcSmc.run(priors, distance, abc);
+        return new Calibrated(c, result, result.posterior().likelihoodReweighted());
+    }
+
+    /** @return minus infinity when the run failed; otherwise the ledger's log-likelihood */
+    double logLikelihood(double[] theta) {
+        RunResult run = simulate(theta, simulated);
+        if (!run.ok()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return LedgerLikelihood.evaluate(targets, run, scenario.start(), model(theta)).logLikelihood();
+    }
+
+    /** @return the full parameter vector for a point theta */
+    public double[] parameters(double[] theta) {
+        double[] p = base.clone();
+        for (int j = 0; j < parameters.size(); j++) {
+            double u = Math.min(Math.max(theta[j], 1e-12), 1 - 1e-12);
+            p[parameters.get(j).ordinal()] = scenario.spec(parameters.get(j)).distribution().quantile(u);
+        }
+        return p;
+    }
+
+    /** @return the measurement model with the claimants' biases of theta */
+    public MeasurementModel model(double[] theta) {
+        MeasurementModel m = MeasurementModel.of(options.priors());
+        for (int k = 0; k < claimants.size(); k++) {
+            m = m.withBias(claimants.get(k), Math.exp(theta[parameters.size() + k]));
+        }
+        return m;
+    }
+
+    /** @return an aggregate-mode run of a scenario at theta */
+    public RunResult simulate(double[] theta, Scenario sc) {
+        return new AggregateEngine(options.bins()).run(sc, parameters(theta), 0, 0);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** @return the calibrated parameters, in theta's order */
+    public List<Param> calibratedParameters() {
+        return parameters;
+    }
+
+    /** @return the claimants whose biases are calibrated, in theta's order after the parameters */
+    public List<String> claimants() {
+        return claimants;
+    }
+
+    /** @return the reports used */
+    public ObservationLedger targets() {
+        return targets;
+    }
+
+    /** @return reports known by the cut-off but not used (no model output, or outside the horizon) */
+    public List<Observation> ignored() {
+        return ignored;
+    }
+
+    /** A finished calibration. */
+    public record Calibrated(ScenarioCalibration calibration, AbcResult abc, Generation posterior) {
+    }
+}
