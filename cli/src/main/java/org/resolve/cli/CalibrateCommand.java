@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code resolve calibrate}: the scenario's uncertain parameters and the claimants' biases, fitted to dated reports. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Calibrate a scenario's uncertain parameters and each claimant's bias to dated reports (ABC-SMC).",
+        description = {"Calibrate a scenario's uncertain parameters and each claimant's bias to dated reports (tempered SMC).",
             "Uses the reports published and dated by --until; prints posterior summaries and the fit per report,",
             "and writes the weighted particles and a calibrated scenario that run, compare and sensitivity take."})
 public final class CalibrateCommand implements Callable<Integer> {
@@ -56,7 +56,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--particles", defaultValue = "300", paramLabel = "N", description = "Particles per generation (default: ${DEFAULT-VALUE}).")
     int particles;
 
-    @Option(names = "--generations", defaultValue = "40", paramLabel = "G", description = "Most ABC-SMC generations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--generations", defaultValue = "60", paramLabel = "G", description = "Most tempering stages (default: ${DEFAULT-VALUE}).")
     int generations;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<scenario>-calibration-<time>).")
@@ -93,7 +93,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Path yaml = writeScenario(dir, cal, scenario, observations, cutoff);
         writeMeta(dir, cal, cutoff, secs);
         out.printf(Locale.ROOT, "%n%d simulations in %.1f s (%s); results in %s%nCalibrated scenario: %s (use it with run, compare, sensitivity)%n",
-                cal.abc().simulations(), secs, cal.abc().stopReason(), dir, yaml);
+                cal.smc().simulations(), secs, cal.smc().reachedOne() ? "reached the posterior" : "stopped before the posterior: raise --generations", dir, yaml);
         return 0;
     }
 
@@ -117,7 +117,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UserError("scenario " + sc.id() + " has no uncertain parameter to calibrate");
         }
         try {
-            return ScenarioCalibration.calibrate(sc, ledger, cutoff, new ScenarioCalibration.Options(particles, generations,
+            return ScenarioCalibration.calibrate(sc, ledger, cutoff, new ScenarioCalibration.Options(particles, generations, 20,
                     common.threads(), common.seed, common.bins, MeasurementPriors.DEFAULT));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
@@ -157,8 +157,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Effective sample size of the posterior: %.0f of %d particles%n", post.effectiveSampleSize(), parts.size());
         if (post.effectiveSampleSize() < 50) {
             out.println("WARNING: the posterior rests on few particles (effective sample size below 50): the intervals above");
-            out.println("are too narrow to trust. The reports constrain the parameters more sharply than this ABC run could follow;");
-            out.println("use more --particles and --generations, and read the claimants' biases as signs of model-data tension.");
+            out.println("are too narrow to trust; use more --particles and --generations.");
         }
     }
 
@@ -239,7 +238,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             throws Exception {
         ScenarioCalibration c = cal.calibration();
         Scenario sc = c.scenario();
-        List<Particle> draws = cal.posterior().resample(50, Streams.derive(cal.abc().seed(), 0xCA1L));
+        List<Particle> draws = cal.posterior().resample(50, Streams.derive(cal.calibration().options().seed(), 0xCA1L));
         boolean bundled = org.resolve.core.scenario.Bundled.IDS.contains(ref);
         String parent = bundled ? ref : dir.toAbsolutePath().relativize(Path.of(ref).toAbsolutePath()).toString();
         StringBuilder y = new StringBuilder();
@@ -277,12 +276,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         meta.put("model_version", ModelVersion.get());
         meta.put("observations", observations.toString());
         meta.put("until", cutoff.toString());
-        meta.put("method", "ABC-SMC (population Monte Carlo, adaptive tolerance), likelihood-based distance, likelihood-reweighted last generation");
+        meta.put("method", "sequential Monte Carlo with likelihood tempering (resample-move, random-walk Metropolis)");
         meta.put("mode", "aggregate");
         meta.put("particles", particles);
-        meta.put("generations", cal.abc().generations().size());
-        meta.put("stop_reason", String.valueOf(cal.abc().stopReason()));
-        meta.put("simulations", cal.abc().simulations());
+        meta.put("temperatures", cal.smc().temperatures());
+        meta.put("reached_posterior", cal.smc().reachedOne());
+        meta.put("acceptance_rate", cal.smc().acceptanceRate());
+        meta.put("simulations", cal.smc().simulations());
         meta.put("root_seed", common.seed);
         List<String> used = new ArrayList<>();
         cal.calibration().targets().observations().forEach(o -> used.add(o.id()));

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.resolve.analysis.calibration.abc.AbcResult;
-import org.resolve.analysis.calibration.abc.AbcSmc;
-import org.resolve.analysis.calibration.abc.AbcSmcOptions;
-import org.resolve.analysis.calibration.abc.DistanceFunction;
 import org.resolve.analysis.calibration.abc.Generation;
 import org.resolve.analysis.calibration.abc.Prior;
 import org.resolve.core.engine.AggregateEngine;
@@ -39,7 +35,7 @@ import org.resolve.core.scenario.Scenario;
  */
 public final class ScenarioCalibration {
     /** The calibration's settings. */
-    public record Options(int particles, int generations, int threads, long seed, int bins, MeasurementPriors priors) {
+    public record Options(int particles, int generations, int mcmcSteps, int threads, long seed, int bins, MeasurementPriors priors) {
         public Options {
             if (particles < 10) {
                 throw new IllegalArgumentException("particles must be >= 10: " + particles);
@@ -116,11 +112,16 @@ public final class ScenarioCalibration {
         for (String claimant : c.claimants) {
             priors.add(Prior.normal("bias:" + claimant, 0, options.priors().biasLogSd()));
         }
-        DistanceFunction distance = DistanceFunction.fromLogLikelihood((theta, seed) -> c.logLikelihood(theta));
-        AbcSmcOptions abc = AbcSmcOptions.defaults(options.seed()).withParticles(options.particles())
-                .withMaxGenerations(options.generations()).withThreads(options.threads()).withMinAcceptanceRate(0.02);
-        AbcResult result = AbcSmc.run(priors, distance, abc);
-        return new Calibrated(c, result, result.posterior().likelihoodReweighted());
+        TemperedSmc.Result result;
+        try {
+            result = TemperedSmc.run(priors, c::logLikelihood, new TemperedSmc.Options(options.particles(), options.mcmcSteps(),
+                    options.generations(), options.threads(), options.seed()));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("calibration failed: " + e.getMessage(), e);
+        }
+        return new Calibrated(c, result, result.posterior());
     }
 
     /** @return minus infinity when the run failed; otherwise the ledger's log-likelihood */
@@ -160,6 +161,11 @@ public final class ScenarioCalibration {
         return scenario;
     }
 
+    /** @return the settings */
+    public Options options() {
+        return options;
+    }
+
     /** @return the calibrated parameters, in theta's order */
     public List<Param> calibratedParameters() {
         return parameters;
@@ -181,6 +187,6 @@ public final class ScenarioCalibration {
     }
 
     /** A finished calibration. */
-    public record Calibrated(ScenarioCalibration calibration, AbcResult abc, Generation posterior) {
+    public record Calibrated(ScenarioCalibration calibration, TemperedSmc.Result smc, Generation posterior) {
     }
 }

@@ -18,6 +18,19 @@ public final class Generation {
     private final long proposals;
     private final long simulations;
 
+    /**
+     * A population built by another sampler (a tempered SMC sampler, say), so its summaries can be
+     * used the same way.
+     *
+     * @param index the stage
+     * @param particles the weighted particles
+     * @param simulations simulations spent so far
+     * @return the population, with tolerance NaN
+     */
+    public static Generation of(int index, List<Particle> particles, long simulations) {
+        return new Generation(index, Double.NaN, particles, simulations, simulations);
+    }
+
     Generation(int index, double tolerance, List<Particle> particles, long proposals, long simulations) {
         this.index = index;
         this.tolerance = tolerance;
