@@ -90,6 +90,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         report(out, cal, 90);
         writePosterior(dir, cal);
         writeFit(dir, cal, common.seed);
+        printFit(out, dir);
+        storeTables(dir);
         Path yaml = writeScenario(dir, cal, scenario, observations, cutoff);
         writeMeta(dir, cal, cutoff, secs);
         out.printf(Locale.ROOT, "%n%d simulations in %.1f s (%s); results in %s%nCalibrated scenario: %s (use it with run, compare, sensitivity)%n",
@@ -169,6 +171,38 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         Arrays.sort(v);
         return v[(int) Math.round(p * (v.length - 1))];
+    }
+
+    /** Prints each report against the posterior predictive of the reported value (from fit.csv). */
+    private static void printFit(PrintWriter out, Path dir) throws Exception {
+        List<String> rows = Files.readAllLines(dir.resolve("fit.csv"));
+        out.println();
+        out.println("Fit per report (posterior predictive of the reported value, bias included):");
+        out.printf(Locale.ROOT, "  %-6s %-10s %-20s %-7s %14s %28s%n", "report", "date", "quantity", "kind", "reported", "predicted median [90%]");
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+            String low = f[5].isEmpty() ? "" : fmt(Double.parseDouble(f[5]));
+            String high = f[6].isEmpty() ? "" : fmt(Double.parseDouble(f[6]));
+            String reported = switch (f[4]) {
+                case "lower" -> ">= " + low;
+                case "upper" -> "<= " + high;
+                case "range" -> low + "-" + high;
+                default -> low;
+            };
+            out.printf(Locale.ROOT, "  %-6s %-10s %-20s %-7s %14s %28s%n", f[0].replace("\"", ""), f[1], f[3], f[4], reported,
+                    fmt(Double.parseDouble(f[8])) + " [" + fmt(Double.parseDouble(f[7])) + ", " + fmt(Double.parseDouble(f[9])) + "]");
+        }
+    }
+
+    /** Keeps the posterior and the fit in DIR/results.duckdb as tables, for reports. */
+    private static void storeTables(Path dir) throws Exception {
+        try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(RunCommand.STORE).toAbsolutePath());
+             java.sql.Statement st = conn.createStatement()) {
+            for (String t : new String[] {"posterior", "fit"}) {
+                st.execute("CREATE OR REPLACE TABLE " + t + " AS SELECT * FROM read_csv_auto('"
+                        + dir.resolve(t + ".csv").toAbsolutePath().toString().replace("'", "''") + "', header = true)");
+            }
+        }
     }
 
     private static String fmt(double v) {
