@@ -18,7 +18,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.resolve.analysis.calibration.Claimants;
 import org.resolve.analysis.calibration.MeasurementModel;
-import org.resolve.analysis.calibration.MeasurementPriors;
 import org.resolve.analysis.calibration.ModelValue;
 import org.resolve.analysis.calibration.ScenarioCalibration;
 import org.resolve.analysis.calibration.abc.Particle;
@@ -108,7 +107,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 String k = Claimants.key(o.claimant());
                 if (!c.claimants().contains(k) && !m.claimants().containsKey(k)) {
                     // A claimant not seen before the cut-off: its bias comes from the prior.
-                    m = m.withBias(k, Math.exp(MeasurementPriors.DEFAULT.biasLogSd() * z.sample()));
+                    m = m.withBias(k, Math.exp(c.priors().biasLogSd() * z.sample()));
                 }
             }
             models.add(m);

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.resolve.analysis.calibration.MeasurementPriors;
 import org.resolve.analysis.calibration.ModelValue;
 import org.resolve.analysis.calibration.ScenarioCalibration;
 import org.resolve.analysis.calibration.abc.Generation;
@@ -120,7 +119,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         try {
             return ScenarioCalibration.calibrate(sc, ledger, cutoff, new ScenarioCalibration.Options(particles, generations, 20,
-                    common.threads(), common.seed, common.bins, MeasurementPriors.DEFAULT));
+                    common.threads(), common.seed, common.bins, null));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -152,6 +151,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         out.println("Claimants' multiplicative biases (reported / model value):");
         for (int k = 0; k < c.claimants().size(); k++) {
             int i = ps.size() + k;
+            out.printf(Locale.ROOT, "  %-34s %24s %34s%n", c.claimants().get(k), "",
+                    fmt(Math.exp(post.quantile(i, 0.5))) + " [" + fmt(Math.exp(post.quantile(i, lo))) + ", "
+                            + fmt(Math.exp(post.quantile(i, 1 - lo))) + "]");
+        }
+        out.println("Claimants' noise (log-sd of a report around its biased value):");
+        for (int k = 0; k < c.claimants().size(); k++) {
+            int i = ps.size() + c.claimants().size() + k;
             out.printf(Locale.ROOT, "  %-34s %24s %34s%n", c.claimants().get(k), "",
                     fmt(Math.exp(post.quantile(i, 0.5))) + " [" + fmt(Math.exp(post.quantile(i, lo))) + ", "
                             + fmt(Math.exp(post.quantile(i, 1 - lo))) + "]");
@@ -219,6 +225,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         for (String cl : c.claimants()) {
             sb.append(',').append(Csv.quote("bias:" + cl));
         }
+        for (String cl : c.claimants()) {
+            sb.append(',').append(Csv.quote("noise:" + cl));
+        }
         sb.append('\n');
         int i = 0;
         for (Particle pt : cal.posterior().particles()) {
@@ -227,7 +236,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             for (Param p : c.calibratedParameters()) {
                 sb.append(',').append(full[p.ordinal()]);
             }
-            for (int k = 0; k < c.claimants().size(); k++) {
+            for (int k = 0; k < 2 * c.claimants().size(); k++) {
                 sb.append(',').append(Math.exp(pt.theta()[c.calibratedParameters().size() + k]));
             }
             sb.append('\n');

@@ -34,7 +34,7 @@ import org.resolve.core.scenario.Scenario;
  * dropped.
  */
 public final class ScenarioCalibration {
-    /** The calibration's settings. */
+    /** The calibration's settings; {@code priors} null means the scenario's measurement.* parameters. */
     public record Options(int particles, int generations, int mcmcSteps, int threads, long seed, int bins, MeasurementPriors priors) {
         public Options {
             if (particles < 10) {
@@ -54,6 +54,10 @@ public final class ScenarioCalibration {
     private final List<Observation> ignored;
     private final double[] base;
     private final Options options;
+    private final MeasurementPriors priors;
+
+    /** Log-sd of each claimant's noise level around the scenario's measurement.noise_log_sd. */
+    static final double NOISE_PRIOR_LOG_SD = 0.5;
 
     private ScenarioCalibration(Scenario scenario, ObservationLedger ledger, LocalDate cutoff, Options options) {
         this.scenario = scenario;
@@ -91,6 +95,17 @@ public final class ScenarioCalibration {
         int days = (int) ChronoUnit.DAYS.between(scenario.start(), last) + 1;
         this.simulated = scenario.with(Map.of(), days);
         this.base = ParameterSampler.medians(scenario);
+        this.priors = options.priors() != null ? options.priors() : priorsOf(scenario);
+    }
+
+    /**
+     * @param sc a scenario
+     * @return the measurement priors its measurement.* parameters set (at their medians)
+     */
+    public static MeasurementPriors priorsOf(Scenario sc) {
+        double[] m = ParameterSampler.medians(sc);
+        return new MeasurementPriors(m[Param.MEASUREMENT_BIAS_LOG_SD.ordinal()], m[Param.MEASUREMENT_NOISE_LOG_SD.ordinal()],
+                m[Param.MEASUREMENT_APPROX_FACTOR.ordinal()], MeasurementPriors.DEFAULT.floor());
     }
 
     /**
@@ -109,8 +124,12 @@ public final class ScenarioCalibration {
         for (Param p : c.parameters) {
             priors.add(Prior.uniform(p.key(), 0, 1));
         }
+        MeasurementPriors mp = c.priors;
         for (String claimant : c.claimants) {
-            priors.add(Prior.normal("bias:" + claimant, 0, options.priors().biasLogSd()));
+            priors.add(Prior.normal("bias:" + claimant, 0, mp.biasLogSd()));
+        }
+        for (String claimant : c.claimants) {
+            priors.add(Prior.normal("noise:" + claimant, Math.log(mp.pointLogSd()), NOISE_PRIOR_LOG_SD));
         }
         TemperedSmc.Result result;
         try {
@@ -145,11 +164,18 @@ public final class ScenarioCalibration {
 
     /** @return the measurement model with the claimants' biases of theta */
     public MeasurementModel model(double[] theta) {
-        MeasurementModel m = MeasurementModel.of(options.priors());
-        for (int k = 0; k < claimants.size(); k++) {
-            m = m.withBias(claimants.get(k), Math.exp(theta[parameters.size() + k]));
+        MeasurementModel m = MeasurementModel.of(priors);
+        int nc = claimants.size();
+        for (int k = 0; k < nc; k++) {
+            m = m.with(claimants.get(k), new ClaimantError(Math.exp(theta[parameters.size() + k]),
+                    Math.exp(theta[parameters.size() + nc + k])));
         }
         return m;
+    }
+
+    /** @return the measurement priors used (from the scenario unless the options give others) */
+    public MeasurementPriors priors() {
+        return priors;
     }
 
     /** @return an aggregate-mode run of a scenario at theta */
@@ -171,7 +197,10 @@ public final class ScenarioCalibration {
         return parameters;
     }
 
-    /** @return the claimants whose biases are calibrated, in theta's order after the parameters */
+    /**
+     * @return the claimants whose biases and noise levels are calibrated: theta holds the
+     *     parameters, then one log-bias per claimant, then one log noise level per claimant
+     */
     public List<String> claimants() {
         return claimants;
     }

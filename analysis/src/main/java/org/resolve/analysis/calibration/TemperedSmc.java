@@ -133,6 +133,25 @@ public final class TemperedSmc {
                 }
                 sims[0] += (long) n * o.mcmcSteps();
             }
+            if (phi >= 1) {
+                // Rejuvenate: more Metropolis moves at the posterior, to restore the diversity that
+                // resampling took (the particles stay posterior draws).
+                double[][] scale = proposalCholesky(theta, d);
+                List<Future<long[]>> moves = new ArrayList<>();
+                final double[][] th = theta;
+                final double[] lg = logL;
+                final int st = stage + 1;
+                for (int i = 0; i < n; i++) {
+                    final int pi = i;
+                    moves.add(pool.submit(() -> move(priors, ll, th, lg, pi, scale, 1.0, o, st)));
+                }
+                for (Future<long[]> f : moves) {
+                    long[] r = f.get();
+                    accepted += r[0];
+                    proposed += r[1];
+                }
+                sims[0] += (long) n * o.mcmcSteps();
+            }
             List<Particle> out = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 out.add(new Particle(theta[i], w[i], -finite(logL[i]), i, 0));

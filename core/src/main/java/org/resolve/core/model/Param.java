@@ -116,7 +116,11 @@ public enum Param {
     WAGE("wage_usd_per_month", Kind.NON_NEGATIVE, "USD/month", "wage per soldier per month paid by the host"),
     REGIME_SHARE("regime_share", Kind.PROBABILITY, "fraction", "share of the wage kept by the regime"),
     // 11. Families
-    REPRISAL_PROBABILITY("reprisal.probability", Kind.PROBABILITY, "probability", "probability the family of a captured, surrendered or deserted soldier is punished");
+    REPRISAL_PROBABILITY("reprisal.probability", Kind.PROBABILITY, "probability", "probability the family of a captured, surrendered or deserted soldier is punished"),
+    // Measurement model (calibration): how claimants' reports relate to the model's values
+    MEASUREMENT_BIAS_LOG_SD("measurement.bias_log_sd", Kind.POSITIVE, "log", "prior log-sd of each claimant's multiplicative bias (median 1)"),
+    MEASUREMENT_NOISE_LOG_SD("measurement.noise_log_sd", Kind.POSITIVE, "log", "prior median of each claimant's log-sd of noise around its biased value"),
+    MEASUREMENT_APPROX_FACTOR("measurement.approx_factor", Kind.POSITIVE, "multiplier", "how much wider the noise of an approximate report is than of an exact one");
 
     private static final Map<String, Param> BY_NAME = new HashMap<>();
 
