@@ -91,7 +91,7 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new UserError("no report in " + observations + " is dated after " + cutoff + " within the horizon; expected an earlier --cutoff");
         }
         err.printf(Locale.ROOT, "backtest of %s: calibrating on reports known by %s, scoring %d later reports%n", sc.id(), cutoff, later.size());
-        ScenarioCalibration.Calibrated cal = CalibrateCommand.run(sc, ledger, cutoff, particles, 60, common);
+        ScenarioCalibration.Calibrated cal = CalibrateCommand.run(sc, ledger, cutoff, particles, 60, common, org.resolve.core.engine.Mode.AGGREGATE);
         ScenarioCalibration c = cal.calibration();
         LocalDate last = later.stream().map(Observation::date).max(LocalDate::compareTo).orElseThrow();
         Scenario sim = sc.with(Map.of(), (int) ChronoUnit.DAYS.between(sc.start(), last) + 1);

@@ -58,6 +58,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--generations", defaultValue = "60", paramLabel = "G", description = "Most tempering stages (default: ${DEFAULT-VALUE}).")
     int generations;
 
+    @Option(names = "--mode", defaultValue = "aggregate", paramLabel = "agent|aggregate",
+            description = "Engine (default: ${DEFAULT-VALUE}; agent mode uses one seed for every particle and costs far more, see docs/PERFORMANCE.md).")
+    org.resolve.core.engine.Mode mode;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<scenario>-calibration-<time>).")
     Path outDir;
 
@@ -81,9 +85,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new UserError("--out " + dir + " already holds a calibration; choose another folder");
         }
         long t0 = System.nanoTime();
-        err.printf(Locale.ROOT, "calibrating %s to %s up to %s: %d particles, at most %d generations (aggregate mode)%n",
-                sc.id(), observations, cutoff, particles, generations);
-        ScenarioCalibration.Calibrated cal = run(sc, ledger, cutoff, particles, generations, common);
+        err.printf(Locale.ROOT, "calibrating %s to %s up to %s: %d particles, at most %d tempering stages (%s mode)%n",
+                sc.id(), observations, cutoff, particles, generations, mode.key());
+        ScenarioCalibration.Calibrated cal = run(sc, ledger, cutoff, particles, generations, common, mode);
         double secs = (System.nanoTime() - t0) / 1e9;
         Files.createDirectories(dir);
         report(out, cal, 90);
@@ -113,13 +117,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     static ScenarioCalibration.Calibrated run(Scenario sc, ObservationLedger ledger, LocalDate cutoff, int particles,
-                                              int generations, SweepOptions common) {
+                                              int generations, SweepOptions common, org.resolve.core.engine.Mode mode) {
         if (sc.uncertainParameters().isEmpty()) {
             throw new UserError("scenario " + sc.id() + " has no uncertain parameter to calibrate");
         }
         try {
             return ScenarioCalibration.calibrate(sc, ledger, cutoff, new ScenarioCalibration.Options(particles, generations, 20,
-                    common.threads(), common.seed, common.bins, null));
+                    common.threads(), common.seed, common.bins, null, mode));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -320,7 +324,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         meta.put("observations", observations.toString());
         meta.put("until", cutoff.toString());
         meta.put("method", "sequential Monte Carlo with likelihood tempering (resample-move, random-walk Metropolis)");
-        meta.put("mode", "aggregate");
+        meta.put("mode", mode.key());
         meta.put("particles", particles);
         meta.put("temperatures", cal.smc().temperatures());
         meta.put("reached_posterior", cal.smc().reachedOne());

@@ -56,6 +56,16 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void agentModeCalibrates() throws Exception {
+        Path out = tmp.resolve("agent");
+        Cli c = Cli.run("calibrate", "kursk-2024", "--observations", LEDGER, "--mode", "agent", "--particles", "10",
+                "--generations", "2", "--out", out.toString());
+        assertEquals(0, c.code, c.toString());
+        assertTrue(Files.readString(out.resolve("meta.json")).contains("\"mode\" : \"agent\""));
+        assertEquals(11, Files.readAllLines(out.resolve("posterior.csv")).size());
+    }
+
+    @Test
     void aMalformedLedgerIsALocatedErrorAndExitOne() {
         Cli c = Cli.run("calibrate", "kursk-2024", "--observations", "../core/src/test/resources/bad-observations/bad-date.csv");
         assertEquals(Main.INVALID_INPUT, c.code, c.toString());

@@ -14,6 +14,7 @@ import org.resolve.core.engine.RunResult;
 import org.resolve.core.model.Param;
 import org.resolve.core.observation.Observation;
 import org.resolve.core.observation.ObservationLedger;
+import org.resolve.core.random.Streams;
 import org.resolve.core.scenario.Scenario;
 
 /**
@@ -35,7 +36,13 @@ import org.resolve.core.scenario.Scenario;
  */
 public final class ScenarioCalibration {
     /** The calibration's settings; {@code priors} null means the scenario's measurement.* parameters. */
-    public record Options(int particles, int generations, int mcmcSteps, int threads, long seed, int bins, MeasurementPriors priors) {
+    public record Options(int particles, int generations, int mcmcSteps, int threads, long seed, int bins, MeasurementPriors priors,
+                          org.resolve.core.engine.Mode mode) {
+        /** Aggregate mode. */
+        public Options(int particles, int generations, int mcmcSteps, int threads, long seed, int bins, MeasurementPriors priors) {
+            this(particles, generations, mcmcSteps, threads, seed, bins, priors, org.resolve.core.engine.Mode.AGGREGATE);
+        }
+
         public Options {
             if (particles < 10) {
                 throw new IllegalArgumentException("particles must be >= 10: " + particles);
@@ -178,8 +185,15 @@ public final class ScenarioCalibration {
         return priors;
     }
 
-    /** @return an aggregate-mode run of a scenario at theta */
+    /**
+     * @return a run of a scenario at theta: aggregate mode, or agent mode with one fixed seed for
+     *     every particle (common random numbers), so the likelihood is a deterministic function of
+     *     theta whose remaining noise does not depend on where the sampler looks
+     */
     public RunResult simulate(double[] theta, Scenario sc) {
+        if (options.mode() == org.resolve.core.engine.Mode.AGENT) {
+            return new org.resolve.core.engine.AgentEngine().run(sc, parameters(theta), Streams.replicationSeed(options.seed(), 0), 0);
+        }
         return new AggregateEngine(options.bins()).run(sc, parameters(theta), 0, 0);
     }
 
