@@ -14,7 +14,7 @@ import org.resolve.core.observation.ObservationLedger;
 
 /** The shared ledger against a synthetic run: what is compared, what is ignored and why. */
 class LedgerLikelihoodTest {
-    /** A copy of /work/shared/evidence/observations-to-2025-01-13.csv. */
+    /** A copy of the shared evidence file observations-to-2025-01-13.csv. */
     static final Path SHARED = Path.of("src/test/resources/observations/observations-to-2025-01-13.csv");
 
     @Test

@@ -16,7 +16,7 @@ import org.resolve.core.scenario.Problem;
 
 /** The shared observation file, and reading rules that the one-mistake corpus cannot show. */
 class ObservationLedgerTest {
-    /** A copy of /work/shared/evidence/observations-to-2025-01-13.csv (the original may not exist in CI). */
+    /** A copy of the shared evidence file observations-to-2025-01-13.csv (the original may not exist in CI). */
     static final Path SHARED = Path.of("src/test/resources/observations/observations-to-2025-01-13.csv");
     private static final String HEADER = Column.HEADER + "\n";
 
