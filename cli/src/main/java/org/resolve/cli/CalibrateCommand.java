@@ -79,8 +79,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Scenario sc = common.load(scenario);
         LocalDate cutoff = cutoff(sc, until);
         ObservationLedger ledger = ObservationLedger.read(observations);
-        Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-calibration-"
-                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = SweepOptions.output(outDir, sc.id(), "calibration");
         if (Files.exists(dir.resolve("posterior.csv"))) {
             throw new UserError("--out " + dir + " already holds a calibration; choose another folder");
         }

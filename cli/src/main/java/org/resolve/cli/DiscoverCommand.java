@@ -109,8 +109,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (uncertain.isEmpty()) {
             throw new UserError("scenario " + sc.id() + " has no uncertain parameter; give some a distribution");
         }
-        Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-discover-"
-                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = SweepOptions.output(outDir, sc.id(), "discover");
         StoredSweep.checkFolder(dir, resume, List.of(RunCommand.STORE));
         RunPlan plan = RunPlan.latinHypercube(sc, common.seed, n);
         Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins),

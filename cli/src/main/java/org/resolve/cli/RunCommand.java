@@ -8,8 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -103,8 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         if (law != null) {
             sc = sc.withLaw(law);
         }
-        Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-" + mode.key() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = SweepOptions.output(outDir, sc.id(), mode.key());
         StoredSweep.checkFolder(dir, resume, List.of(STORE, "runs.csv", "series.csv", "kpis.csv", "meta.json"));
         RunPlan plan = plan(sc, seed);
         Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins), Main.commandLine(spec));

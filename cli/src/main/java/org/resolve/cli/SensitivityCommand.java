@@ -145,8 +145,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         int[] failed = {0};
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         long t0 = System.nanoTime();
-        Path dir = outDir != null ? outDir : Path.of("results", sc.id() + "-" + method.name().toLowerCase(Locale.ROOT) + "-"
-                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = SweepOptions.output(outDir, sc.id(), method.name().toLowerCase(Locale.ROOT));
         StoredSweep.checkFolder(dir, resume, List.of(RunCommand.STORE));
         EngineSpec engineSpec = mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins);
         Sweep sweep = Sweep.of(sc, plan, engineSpec, Main.commandLine(spec));

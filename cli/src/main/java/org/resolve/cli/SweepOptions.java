@@ -39,6 +39,17 @@ final class SweepOptions {
         }
     }
 
+    /**
+     * @param given the folder the user gave, or null
+     * @param scenarioId the scenario
+     * @param kind what the folder holds (a mode, a method, "calibration", ...)
+     * @return the given folder, or results/SCENARIO-KIND-TIME
+     */
+    static java.nio.file.Path output(java.nio.file.Path given, String scenarioId, String kind) {
+        return given != null ? given : java.nio.file.Path.of("results", scenarioId + "-" + kind + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
     /** @return the worker threads */
     int threads() {
         return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
