@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +27,7 @@ import org.resolve.core.observation.Observation;
 import org.resolve.core.observation.ObservationLedger;
 import org.resolve.core.random.Streams;
 import org.resolve.core.scenario.Scenario;
+import org.resolve.store.ResultsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -182,10 +180,8 @@ public final class BacktestCommand implements Callable<Integer> {
             Files.createDirectories(outDir);
             Path file = outDir.resolve("backtest.csv");
             Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
-            try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + outDir.resolve(RunCommand.STORE).toAbsolutePath());
-                 Statement st = conn.createStatement()) {
-                st.execute("CREATE OR REPLACE TABLE backtest AS SELECT '" + cutoff + "'::DATE AS cutoff, * FROM read_csv_auto('"
-                        + file.toAbsolutePath().toString().replace("'", "''") + "', header = true)");
+            try (ResultsStore store = ResultsStore.open(outDir.resolve(RunCommand.STORE))) {
+                store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff");
             }
             out.println("results in " + outDir);
         }

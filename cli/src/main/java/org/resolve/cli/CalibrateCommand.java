@@ -204,13 +204,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** Keeps the posterior and the fit in DIR/results.duckdb as tables, for reports. */
-    private static void storeTables(Path dir) throws Exception {
-        try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(RunCommand.STORE).toAbsolutePath());
-             java.sql.Statement st = conn.createStatement()) {
-            for (String t : new String[] {"posterior", "fit"}) {
-                st.execute("CREATE OR REPLACE TABLE " + t + " AS SELECT * FROM read_csv_auto('"
-                        + dir.resolve(t + ".csv").toAbsolutePath().toString().replace("'", "''") + "', header = true)");
-            }
+    private static void storeTables(Path dir) {
+        try (org.resolve.store.ResultsStore store = org.resolve.store.ResultsStore.open(dir.resolve(RunCommand.STORE))) {
+            store.putTable("posterior", dir.resolve("posterior.csv"), "");
+            store.putTable("fit", dir.resolve("fit.csv"), "");
         }
     }
 

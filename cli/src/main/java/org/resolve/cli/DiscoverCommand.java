@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,28 +113,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         RunPlan plan = RunPlan.latinHypercube(sc, common.seed, n);
         Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins),
                 Main.commandLine(spec));
+        // Failed runs have no KPIs: their outcomes stay NaN, and PRIM excludes and counts them.
         Map<String, double[]> kpis = new LinkedHashMap<>();
-        for (String k : expr.metrics()) {
-            double[] v = new double[plan.size()];
-            Arrays.fill(v, Double.NaN); // failed runs stay missing: PRIM excludes and counts them
-            kpis.put(k, v);
-        }
         long t0 = System.nanoTime();
         int code = StoredSweep.execute(dir, resume, sweep, common.engine(mode).kpisOnly(), common.threads(), "discover", err,
-                (store, id) -> {
-                    try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
-                            "SELECT run_index, metric::VARCHAR, value FROM kpis WHERE sweep_id = ?")) {
-                        ps.setString(1, id);
-                        try (java.sql.ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                double[] v = kpis.get(rs.getString(2));
-                                if (v != null) {
-                                    v[rs.getInt(1)] = rs.getDouble(3);
-                                }
-                            }
-                        }
-                    }
-                });
+                (store, id) -> kpis.putAll(store.kpiColumns(id, expr.metrics(), plan.size())));
         if (code != 0) {
             return code;
         }

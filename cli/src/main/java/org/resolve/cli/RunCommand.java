@@ -110,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
         int code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), nThreads, sc.id() + " (" + mode.key() + ")", err,
                 (store, id) -> {
                     store.exportCsv(dir, id);
-                    readSummary(store, id, summary);
+                    readSummary(store, id, plan.size(), summary);
                 });
         if (code != 0) {
             return code;
@@ -159,16 +159,16 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Reads the KPIs and failures of a stored sweep. */
-    static void readSummary(ResultsStore store, String sweepId, KpiSummary summary) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
-                "SELECT metric::VARCHAR, value FROM kpis WHERE sweep_id = ? ORDER BY run_index, metric")) {
-            ps.setString(1, sweepId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Metric m = Metric.byKey(rs.getString(1));
-                    if (m != null) {
-                        summary.add(m, rs.getDouble(2));
-                    }
+    static void readSummary(ResultsStore store, String sweepId, int runs, KpiSummary summary) throws java.sql.SQLException {
+        List<String> keys = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            keys.add(m.key());
+        }
+        Map<String, double[]> columns = store.kpiColumns(sweepId, keys, runs);
+        for (Metric m : Metric.values()) {
+            for (double v : columns.get(m.key())) {
+                if (!Double.isNaN(v)) { // a failed run has no KPIs
+                    summary.add(m, v);
                 }
             }
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,6 @@ import org.resolve.core.model.Param;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.store.EngineSpec;
-import org.resolve.store.ResultsStore;
 import org.resolve.store.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,12 +134,9 @@ public final class SensitivityCommand implements Callable<Integer> {
         RunPlan plan = RunPlan.fromDesign(sc, space, design, seed, commonSeed ? SeedPolicy.COMMON : SeedPolicy.PER_RUN);
         int nThreads = common.threads();
         Engine engine = common.engine(mode).kpisOnly();
+        // A failed run has no KPIs: its outcomes stay NaN, and the estimators exclude its base row and report it.
         Map<String, double[]> outcomes = new LinkedHashMap<>();
-        for (Metric m : metrics) {
-            double[] v = new double[plan.size()];
-            Arrays.fill(v, Double.NaN); // a failed run stays NaN: the estimators exclude its base row and report it
-            outcomes.put(m.key(), v);
-        }
+        List<String> keys = metrics.stream().map(Metric::key).toList();
         int[] failed = {0};
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         long t0 = System.nanoTime();
@@ -152,7 +147,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode), stored in %s%n", method.name().toLowerCase(Locale.ROOT),
                 sc.id(), space.groups().size(), plan.size(), mode.key(), dir.resolve(RunCommand.STORE));
         int code = StoredSweep.execute(dir, resume, sweep, engine, nThreads, method.name().toLowerCase(Locale.ROOT), err,
-                (store, id) -> failed[0] = read(store, id, outcomes));
+                (store, id) -> {
+                    outcomes.putAll(store.kpiColumns(id, keys, plan.size()));
+                    failed[0] = (int) store.counts(id).failedRuns();
+                });
         if (code != 0) {
             return code;
         }
@@ -187,31 +185,6 @@ public final class SensitivityCommand implements Callable<Integer> {
         out.println("results in " + dir);
         return 0;
     }
-
-    /** Reads the stored KPIs into the outcome vectors (by run index); returns the failed runs. */
-    private static int read(ResultsStore store, String sweepId, Map<String, double[]> outcomes) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
-                "SELECT run_index, metric::VARCHAR, value FROM kpis WHERE sweep_id = ?")) {
-            ps.setString(1, sweepId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double[] v = outcomes.get(rs.getString(2));
-                    if (v != null) {
-                        v[rs.getInt(1)] = rs.getDouble(3);
-                    }
-                }
-            }
-        }
-        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
-                "SELECT count(*) FROM runs WHERE sweep_id = ? AND status = 'failed'")) {
-            ps.setString(1, sweepId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
 
     private List<Metric> metrics() {
         if (outputs == null) {

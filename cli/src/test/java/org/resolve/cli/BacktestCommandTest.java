@@ -38,6 +38,13 @@ class BacktestCommandTest {
         }
         assertTrue(c.out.contains("mean CRPS"), c.out);
         assertTrue(Files.exists(out.resolve(RunCommand.STORE)));
+        try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve(RunCommand.STORE).toAbsolutePath());
+             java.sql.ResultSet rs = conn.createStatement().executeQuery(
+                     "SELECT count(*), min(cutoff)::VARCHAR, sum(CASE WHEN in90 THEN 1 ELSE 0 END) FROM backtest")) {
+            rs.next();
+            assertEquals(9, rs.getInt(1), "the backtest is kept in the store");
+            assertEquals("2024-12-20", rs.getString(2));
+        }
     }
 
     @Test

@@ -360,6 +360,61 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
+     * A sweep's stored KPIs as one column per metric, indexed by run index; runs without a value
+     * (failed, or not stored) hold NaN.
+     *
+     * @param sweepId the sweep
+     * @param metrics the metric keys wanted
+     * @param runs the plan's size
+     * @return metric key -> values by run index, in the order of {@code metrics}
+     * @throws StoreException if the store cannot be read
+     */
+    public java.util.Map<String, double[]> kpiColumns(String sweepId, java.util.Collection<String> metrics, int runs) {
+        checkOpen();
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (String m : metrics) {
+            double[] v = new double[runs];
+            java.util.Arrays.fill(v, Double.NaN);
+            out.put(m, v);
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT run_index, metric::VARCHAR, value FROM kpis WHERE sweep_id = ?")) {
+            ps.setString(1, sweepId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double[] v = out.get(rs.getString(2));
+                    int run = rs.getInt(1);
+                    if (v != null && run >= 0 && run < runs) {
+                        v[run] = rs.getDouble(3);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the KPIs of sweep " + sweepId, e);
+        }
+        return out;
+    }
+
+    /**
+     * Keeps a CSV file the commands wrote (a posterior, a fit, a backtest) as a table of this
+     * store, replacing an older one of that name, for reports.
+     *
+     * @param table the table's name
+     * @param csv the file, with a header row
+     * @param constants extra leading columns as SQL select items (e.g. {@code DATE '2024-12-20' AS cutoff}), or empty
+     * @throws StoreException if the file cannot be read into the store
+     */
+    public void putTable(String table, Path csv, String constants) {
+        checkOpen();
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE " + identifier(table) + " AS SELECT " + (constants.isEmpty() ? "" : constants + ", ")
+                    + "* FROM read_csv_auto(" + literal(csv.toAbsolutePath().toString()) + ", header = true)");
+        } catch (SQLException e) {
+            throw failure("cannot keep " + csv.getFileName() + " as table " + table, e);
+        }
+    }
+
+    /**
      * @param sweepId a sweep id
      * @return its row counts
      * @throws StoreException on a database error
