@@ -23,12 +23,16 @@ public final class KpiSummary {
     }
 
     private final Map<Metric, List<Double>> values = new LinkedHashMap<>();
-    private final List<RunResult> failed = new ArrayList<>();
+    /** A run that failed: its index, the day it failed and why. */
+    public record Failure(int runIndex, int failedDay, String error) {
+    }
+
+    private final List<Failure> failed = new ArrayList<>();
 
     /** @param r a run's result; its last-day values are recorded, or it is counted as failed */
     public void add(RunResult r) {
         if (!r.ok()) {
-            failed.add(new RunResult(r.runIndex(), r.seed(), new double[0], new double[0][0], r.failedDay(), r.error()));
+            failed.add(new Failure(r.runIndex(), r.failedDay(), r.error()));
             return;
         }
         for (Metric m : Metric.values()) {
@@ -48,11 +52,11 @@ public final class KpiSummary {
 
     /** Counts a failed run (index, day and error only). */
     public void addFailed(int runIndex, int failedDay, String error) {
-        failed.add(new RunResult(runIndex, 0, new double[0], new double[0][0], failedDay, error));
+        failed.add(new Failure(runIndex, failedDay, error));
     }
 
-    /** @return the runs that failed (index, seed, day and error only), in index order */
-    public List<RunResult> failed() {
+    /** @return the runs that failed, in index order */
+    public List<Failure> failed() {
         return failed;
     }
 

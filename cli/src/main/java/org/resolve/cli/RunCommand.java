@@ -229,7 +229,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!s.failed().isEmpty()) {
             out.println();
             out.printf(Locale.ROOT, "%d run(s) failed and are left out of the table (see runs.csv):%n", s.failed().size());
-            for (org.resolve.core.engine.RunResult f : s.failed().subList(0, Math.min(5, s.failed().size()))) {
+            for (KpiSummary.Failure f : s.failed().subList(0, Math.min(5, s.failed().size()))) {
                 out.printf(Locale.ROOT, "  run %d, day %d: %s%n", f.runIndex(), f.failedDay(), f.error());
             }
         }

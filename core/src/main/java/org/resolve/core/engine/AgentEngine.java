@@ -1,6 +1,5 @@
 package org.resolve.core.engine;
 
-import org.resolve.core.model.Status;
 import org.resolve.core.scenario.Scenario;
 
 /** Agent mode: one agent per soldier sent, each drawing his own fate from the process streams. */
@@ -33,10 +32,5 @@ public final class AgentEngine extends Engine {
                 return a.knowing;
             }
         });
-    }
-
-    /** @return soldiers in a status, for tests */
-    static int count(Agents a, Status s) {
-        return a.count[s.ordinal()];
     }
 }

@@ -184,11 +184,4 @@ public final class Cohorts {
         }
         return ls;
     }
-
-    /** @param s a status @return expected soldiers in it */
-    public double count(Status s) {
-        double[] c = new double[Status.values().length];
-        counts(c);
-        return c[s.ordinal()];
-    }
 }
