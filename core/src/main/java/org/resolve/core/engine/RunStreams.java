@@ -21,8 +21,24 @@ public final class RunStreams {
     public final org.apache.commons.rng.sampling.distribution.ContinuousSampler[] hunger =
             new org.apache.commons.rng.sampling.distribution.ContinuousSampler[4];
 
+    /**
+     * Whether processes draw once per soldier per day (the straightforward reference) instead of
+     * skipping exactly over soldiers to whom nothing happens. The two give the same distributions
+     * from different random streams; the reference exists to test that claim.
+     */
+    public final boolean perSoldier;
+
     /** @param replicationSeed the value of {@link Streams#replicationSeed} */
     public RunStreams(long replicationSeed) {
+        this(replicationSeed, false);
+    }
+
+    /**
+     * @param replicationSeed the value of {@link Streams#replicationSeed}
+     * @param perSoldier one draw per soldier per day instead of exact skipping (see {@link #perSoldier})
+     */
+    public RunStreams(long replicationSeed, boolean perSoldier) {
+        this.perSoldier = perSoldier;
         deployment = Streams.stream(replicationSeed, Purpose.DEPLOYMENT);
         attrition = Streams.stream(replicationSeed, Purpose.ATTRITION);
         casualty = Streams.stream(replicationSeed, Purpose.CASUALTY);

@@ -113,10 +113,21 @@ public final class Attrition implements Process {
             return;
         }
         UniformRandomProvider rng = r.attrition;
+        if (r.perSoldier) {
+            // The straightforward reference: one draw per front soldier at his own p_i.
+            for (int k = 0; k < n; k++) {
+                int i = list[k];
+                if (a.status[i] == FRONT && rng.nextDouble() < Math.min(1, scale * s.vulnerability[a.wave[i]])) {
+                    a.move(i, WOUNDED);
+                    a.flags[i] |= Agents.NEW_CASUALTY;
+                }
+            }
+            return;
+        }
         Trials hits = new Trials(rng, pMax);
-        for (int k = 0; k < n; k++) {
+        for (int k = hits.next(0, n); k < n; k = hits.next(k + 1, n)) {
             int i = list[k];
-            if (a.status[i] != FRONT || !hits.next()) {
+            if (a.status[i] != FRONT) {
                 continue;
             }
             double pi = Math.min(1, scale * s.vulnerability[a.wave[i]]);

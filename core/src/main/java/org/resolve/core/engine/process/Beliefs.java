@@ -6,6 +6,7 @@ import org.resolve.core.engine.Cohorts;
 import org.resolve.core.engine.Process;
 import org.resolve.core.engine.RunStreams;
 import org.resolve.core.engine.Sector;
+import org.resolve.core.engine.Trials;
 import org.resolve.core.model.Param;
 import org.resolve.core.model.Status;
 
@@ -60,6 +61,9 @@ public final class Beliefs implements Process {
         for (int w = 0; w < s.schedule.waves; w++) {
             anyFirstCombat |= s.firstCombatDay[w] == s.day;
         }
+        // Contacts by exact geometric skips over the front soldiers (one draw per contact, not
+        // per soldier); the reference draws once per soldier.
+        Trials reach = new Trials(rng, pr, r.perSoldier);
         for (int k = 0; k < n; k++) {
             int i = list[k];
             if (a.status[i] != FRONT) {
@@ -70,7 +74,7 @@ public final class Beliefs implements Process {
                 d += shock * (1 - d);
             }
             d += news * (1 - d);
-            if (pr > 0 && rng.nextDouble() < pr) {
+            if (reach.next()) {
                 d += cred * (1 - d);
                 a.learnProcedure(i);
                 reached++;

@@ -57,12 +57,12 @@ public final class Capture implements Process {
         // Every front soldier meets a situation with the same probability, so instead of one draw
         // per soldier the stream gives the number of soldiers to pass over before the next one who
         // does (an exact geometric skip).
-        Trials situations = new Trials(rng, pSit);
+        Trials situations = new Trials(rng, pSit, r.perSoldier);
         int[] list = a.front;
         int n = a.frontCount;
-        for (int k = 0; k < n; k++) {
+        for (int k = situations.next(0, n); k < n; k = situations.next(k + 1, n)) {
             int i = list[k];
-            if (a.status[i] != FRONT || !situations.next()) {
+            if (a.status[i] != FRONT) {
                 continue;
             }
             // Three draws whatever happens, so the stream stays aligned across scenarios.

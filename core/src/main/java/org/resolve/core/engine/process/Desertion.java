@@ -36,36 +36,62 @@ public final class Desertion implements Process {
             return;
         }
         UniformRandomProvider rng = r.desertion;
+        if (r.perSoldier) {
+            perSoldier(s, a, rng, Math.min(k, 1));
+            return;
+        }
         // Thinning: candidates come at the largest possible rate k (hunger <= 1), found by exact
         // geometric skips over the soldiers at their positions (the front list, then the reserve);
         // each candidate leaves with probability equal to his hunger.
         Trials candidates = new Trials(rng, Math.min(k, 1));
         int[] list = a.front;
         int n = a.frontCount;
-        for (int j = 0; j < n; j++) {
+        for (int j = candidates.next(0, n); j < n; j = candidates.next(j + 1, n)) {
             int i = list[j];
-            if (a.status[i] == FRONT && candidates.next()) {
+            if (a.status[i] == FRONT) {
                 desert(s, a, rng, i, true);
             }
         }
         if (a.count[RESERVE] == 0) {
             return;
         }
-        for (int i = 0; i < a.n; i++) {
-            if (a.status[i] == RESERVE && candidates.next()) {
+        // Every soldier gets a trial and only those in reserve act on theirs: the same
+        // distribution for them, with no scan of the others.
+        for (int i = candidates.next(0, a.n); i < a.n; i = candidates.next(i + 1, a.n)) {
+            if (a.status[i] == RESERVE) {
                 desert(s, a, rng, i, false);
             }
+        }
+    }
+
+    /** The straightforward reference: one draw per soldier at his own rate k x hunger. */
+    private static void perSoldier(Sector s, Agents a, UniformRandomProvider rng, double k) {
+        int[] list = a.front;
+        for (int j = 0; j < a.frontCount; j++) {
+            int i = list[j];
+            if (a.status[i] == FRONT && rng.nextDouble() < k * s.hunger(a.hunger0[i], a.wave[i])) {
+                leave(s, a, i, true);
+            }
+        }
+        for (int i = 0; i < a.n && a.count[RESERVE] > 0; i++) {
+            if (a.status[i] == RESERVE && rng.nextDouble() < k * s.hunger(a.hunger0[i], a.wave[i])) {
+                leave(s, a, i, false);
+            }
+        }
+    }
+
+    private static void leave(Sector s, Agents a, int i, boolean atFront) {
+        a.move(i, DESERTED);
+        s.todayTaken++;
+        if (atFront) {
+            s.todayFrontLosses++;
         }
     }
 
     /** A candidate leaves with probability equal to his hunger. */
     private static void desert(Sector s, Agents a, UniformRandomProvider rng, int i, boolean atFront) {
         if (rng.nextDouble() < s.hunger(a.hunger0[i], a.wave[i])) {
-            a.move(i, DESERTED);
-            s.todayTaken++;
-            if (atFront) {
-                s.todayFrontLosses++;
-            }
+            leave(s, a, i, atFront);
         }
     }
 
