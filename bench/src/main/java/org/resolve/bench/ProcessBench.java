@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.resolve.core.engine.Agents;
+import org.resolve.core.engine.Cohorts;
 import org.resolve.core.engine.Engine;
 import org.resolve.core.engine.ParameterSampler;
 import org.resolve.core.engine.Process;
@@ -23,7 +24,7 @@ import org.resolve.core.scenario.Scenario;
 import org.resolve.core.scenario.ScenarioLoader;
 
 /**
- * One day of one agent-mode process, so a regression points at its process: kursk-2024-persuasion
+ * One day of one process, in either mode, so a regression points at its process: kursk-2024-persuasion
  * on day 110 (full assault, campaign under way, about 12,000 soldiers at the front), prepared
  * afresh before every iteration; each iteration times a single application (single shot), so the
  * state never drifts.
@@ -39,6 +40,12 @@ public class ProcessBench {
         "learning", "rotation", "money", "families"})
     public String process;
 
+    /** agent (one soldier per agent) or aggregate (strata, 2 loyalty bins). */
+    @Param({"agent", "aggregate"})
+    public String mode;
+
+    private Cohorts cohorts;
+
     private Process target;
     private Sector sector;
     private Agents agents;
@@ -51,10 +58,11 @@ public class ProcessBench {
         sector = new Sector(sc, p);
         agents = new Agents(sector.schedule.plannedTotal + 64, sector.schedule.waves);
         streams = new RunStreams(7);
+        cohorts = new Cohorts(sector.schedule.waves, Engine.DEFAULT_BINS);
         for (int t = 0; t < 110; t++) {
             sector.beginDay(t);
             for (Process pr : Engine.PROCESSES) {
-                pr.agents(sector, agents, streams);
+                apply(pr);
             }
         }
         target = Engine.PROCESSES.stream().filter(pr -> pr.name().equals(process)).findFirst().orElseThrow();
@@ -63,13 +71,21 @@ public class ProcessBench {
             if (pr == target) {
                 break;
             }
+            apply(pr);
+        }
+    }
+
+    private void apply(Process pr) {
+        if (mode.equals("agent")) {
             pr.agents(sector, agents, streams);
+        } else {
+            pr.cohorts(sector, cohorts);
         }
     }
 
     @Benchmark
-    public int day() {
-        target.agents(sector, agents, streams);
-        return agents.frontCount;
+    public double day() {
+        apply(target);
+        return agents.frontCount + cohorts.knowing;
     }
 }

@@ -46,6 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RunCommand implements Callable<Integer> {
     /** The default root seed (documented in the user guide). */
     public static final long DEFAULT_SEED = 20241008L;
+    /** Replications when none are asked for. */
+    public static final int DEFAULT_REPLICATIONS = 200;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = Bundled.DEFAULT,
             description = "A bundled scenario id or a file path (default: ${DEFAULT-VALUE}).")
@@ -55,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "One agent per soldier, or expected flows between compartments (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--replications", defaultValue = "200", paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replications", defaultValue = "" + DEFAULT_REPLICATIONS, paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<scenario>-<mode>-<time>). Must not hold results already.")
