@@ -759,7 +759,7 @@ public final class ReportData {
         if (tree == null || !tree.isObject()) {
             return out;
         }
-        tree.fields().forEachRemaining(e -> out.put(e.getKey(), text(e.getValue())));
+        tree.properties().forEach(e -> out.put(e.getKey(), text(e.getValue())));
         return out;
     }
 
@@ -771,7 +771,7 @@ public final class ReportData {
         if (n.isArray()) {
             n.forEach(c -> parts.add(text(c)));
         } else {
-            n.fields().forEachRemaining(e -> parts.add(e.getKey() + " " + text(e.getValue())));
+            n.properties().forEach(e -> parts.add(e.getKey() + " " + text(e.getValue())));
         }
         return String.join(", ", parts);
     }
