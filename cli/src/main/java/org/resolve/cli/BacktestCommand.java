@@ -181,7 +181,8 @@ public final class BacktestCommand implements Callable<Integer> {
             Path file = outDir.resolve("backtest.csv");
             Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
             try (ResultsStore store = ResultsStore.open(outDir.resolve(RunCommand.STORE))) {
-                store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff");
+                store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff, '" + sc.id().replace("'", "''") + "' AS scenario_id, '"
+                        + sc.hash() + "' AS scenario_hash, " + sc.days() + " AS days");
             }
             out.println("results in " + outDir);
         }

@@ -79,6 +79,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run in --out DIR (same command otherwise).")
     boolean resume;
 
+    @Option(names = "--report", description = "Also write report.html, a self-contained HTML report (as resolve report DIR does).")
+    boolean report;
+
     /** The results store's file name in the output folder. */
     public static final String STORE = "results.duckdb";
 
@@ -149,6 +152,9 @@ public final class RunCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8);
         Files.move(tmp, dir.resolve("meta.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         printTable(out, sc, summary, secs, dir);
+        if (report) {
+            out.println("report: " + ReportCommand.write(dir, null));
+        }
         return 0;
     }
 
