@@ -34,9 +34,9 @@ import org.resolve.core.scenario.Scenario;
  * store, through the sink).
  *
  * <h2>Memory</h2>
- * At most {@link #JOBS_IN_FLIGHT} chunks are submitted at a time, and the driver waits for the
- * oldest before submitting the next, so it holds at most that many chunks of results (at most
- * {@code 2 × slots × runsPerTask} runs), however long the plan.
+ * At most {@link #JOBS_IN_FLIGHT} chunks are submitted at a time besides the one whose results the
+ * driver is handing to the sink, so it holds at most {@code 3 × slots × runsPerTask} results,
+ * however long the plan.
  *
  * <h2>Interruption</h2>
  * An interrupt of the calling thread cancels the submitted jobs and throws
@@ -132,16 +132,10 @@ public final class SparkExecutor implements RunExecutor {
         int done = 0;
         try {
             while (next < runs.size() || !inFlight.isEmpty()) {
-                while (next < runs.size() && inFlight.size() < JOBS_IN_FLIGHT) {
-                    int end = Math.min(runs.size(), next + perJob);
-                    List<RunSpec> chunk = new ArrayList<>(runs.subList(next, end));
-                    int tasks = (chunk.size() + perTask - 1) / perTask;
-                    jsc.setJobDescription(String.format(Locale.ROOT, "resolve %s runs %d-%d", sc.id(),
-                            chunk.get(0).runIndex(), chunk.get(chunk.size() - 1).runIndex()));
-                    inFlight.add(jsc.parallelize(chunk, tasks).mapPartitions(task).collectAsync());
-                    next = end;
-                }
+                next = submit(sc, runs, next, perTask, perJob, task, inFlight);
                 List<RunResult> results = await(inFlight.removeFirst());
+                // Keep the slots busy while this thread hands the chunk to the sink (the store).
+                next = submit(sc, runs, next, perTask, perJob, task, inFlight);
                 for (RunResult r : results) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("sweep interrupted");
@@ -158,6 +152,21 @@ public final class SparkExecutor implements RunExecutor {
             bScenario.destroy();
             bEngine.destroy();
         }
+    }
+
+    /** Submits chunks until {@link #JOBS_IN_FLIGHT} are queued; @return the next run to submit */
+    private int submit(Scenario sc, List<RunSpec> runs, int next, int perTask, int perJob, RunTask task,
+                       Deque<JavaFutureAction<List<RunResult>>> inFlight) {
+        while (next < runs.size() && inFlight.size() < JOBS_IN_FLIGHT) {
+            int end = Math.min(runs.size(), next + perJob);
+            List<RunSpec> chunk = new ArrayList<>(runs.subList(next, end));
+            int tasks = (chunk.size() + perTask - 1) / perTask;
+            jsc.setJobDescription(String.format(Locale.ROOT, "resolve %s runs %d-%d", sc.id(),
+                    chunk.get(0).runIndex(), chunk.get(chunk.size() - 1).runIndex()));
+            inFlight.add(jsc.parallelize(chunk, tasks).mapPartitions(task).collectAsync());
+            next = end;
+        }
+        return next;
     }
 
     /** Waits for a job; an interrupt while waiting (or a job cancelled by one) is an interrupt. */
