@@ -19,14 +19,7 @@ import org.resolve.core.scenario.Scenario;
  * run-index order, with at most a few runs per thread held in memory at once. A run that throws is
  * passed on as a failed result (see {@link RunResult#failed}) and the others go on.
  */
-public final class LocalExecutor {
-    /** Receives results in run-index order. */
-    @FunctionalInterface
-    public interface Sink {
-        /** @param result one run's result @throws Exception to stop the ensemble */
-        void accept(RunResult result) throws Exception;
-    }
-
+public final class LocalExecutor implements RunExecutor {
     private final int threads;
 
     /** @param threads worker threads, >= 1 */
@@ -47,6 +40,7 @@ public final class LocalExecutor {
      * @param progress told the number of runs completed so far (any thread)
      * @throws Exception the first failure of a run or of the sink
      */
+    @Override
     public void execute(Scenario sc, Engine engine, RunPlan plan, Sink sink, IntConsumer progress) throws Exception {
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -87,5 +81,10 @@ public final class LocalExecutor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Override
+    public String describe() {
+        return "local threads=" + threads;
     }
 }

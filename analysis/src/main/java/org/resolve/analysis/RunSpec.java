@@ -7,5 +7,5 @@ package org.resolve.analysis;
  * @param seed the replication seed its random streams derive from
  * @param parameters parameter values by {@link org.resolve.core.model.Param#ordinal()}
  */
-public record RunSpec(int runIndex, long seed, double[] parameters) {
+public record RunSpec(int runIndex, long seed, double[] parameters) implements java.io.Serializable {
 }

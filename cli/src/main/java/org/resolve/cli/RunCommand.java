@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.resolve.analysis.KpiSummary;
+import org.resolve.analysis.RunExecutor;
 import org.resolve.analysis.RunPlan;
 import org.resolve.core.ModelVersion;
 import org.resolve.core.engine.AttritionLaw;
@@ -88,6 +89,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SweepOptions common;
 
+    @Mixin
+    ExecutorChoice executor;
+
     @Spec
     CommandSpec spec;
 
@@ -112,11 +116,16 @@ public final class RunCommand implements Callable<Integer> {
         Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins), Main.commandLine(spec));
         long t0 = System.nanoTime();
         KpiSummary summary = new KpiSummary();
-        int code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), nThreads, sc.id() + " (" + mode.key() + ")", err,
-                (store, id) -> {
-                    store.exportCsv(dir, id);
-                    readSummary(store, id, plan.size(), summary);
-                });
+        int code;
+        String executed;
+        try (RunExecutor ex = executor.open(nThreads)) {
+            executed = ex.describe();
+            code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), ex, sc.id() + " (" + mode.key() + ")", err,
+                    (store, id) -> {
+                        store.exportCsv(dir, id);
+                        readSummary(store, id, plan.size(), summary);
+                    });
+        }
         if (code != 0) {
             return code;
         }
@@ -140,6 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         meta.put("days", sc.days());
         meta.put("start", sc.start().toString());
         meta.put("threads", nThreads);
+        meta.put("executor", executed);
         meta.put("overrides", sets);
         meta.put("command_line", Main.commandLine(spec));
         meta.put("created", Instant.now().toString());

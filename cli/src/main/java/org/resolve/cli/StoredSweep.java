@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
+import org.resolve.analysis.LocalExecutor;
+import org.resolve.analysis.RunExecutor;
 import org.resolve.core.engine.Engine;
+import org.resolve.store.BatchPolicy;
 import org.resolve.store.ResultsStore;
 import org.resolve.store.Sweep;
 import org.resolve.store.SweepRunner;
@@ -58,6 +62,18 @@ final class StoredSweep {
      */
     static int execute(Path dir, boolean resume, Sweep sweep, Engine engine, int threads, String task, PrintWriter err,
                        Reader reader) throws Exception {
+        return execute(dir, resume, sweep, engine, new LocalExecutor(threads), task, err, reader);
+    }
+
+    /**
+     * Runs (or resumes) a sweep into {@code dir/results.duckdb} with a given executor (which the
+     * caller closes); this thread writes the store.
+     *
+     * @return the exit code: 0, or {@link Main#INTERRUPTED} after Ctrl-C
+     * @throws Exception if the sweep or the reader fails
+     */
+    static int execute(Path dir, boolean resume, Sweep sweep, Engine engine, RunExecutor executor, String task,
+                       PrintWriter err, Reader reader) throws Exception {
         Path storeFile = dir.resolve(RunCommand.STORE);
         Files.createDirectories(dir);
         boolean terminal = System.console() != null && System.getenv("CI") == null;
@@ -74,7 +90,7 @@ final class StoredSweep {
             }
             SweepSummary done;
             try (Progress progress = new Progress(task, Math.max(1, toRun), err, terminal)) {
-                done = new SweepRunner(store, threads).run(sweep, engine, (n, total) -> progress.update(n));
+                done = new SweepRunner(store, executor, BatchPolicy.DEFAULT, Duration.ofSeconds(30)).run(sweep, engine, (n, total) -> progress.update(n));
             }
             if (done.interrupted()) {
                 err.printf(Locale.ROOT, "interrupted: %d of %d runs stored in %s; continue with the same command and --resume%n",

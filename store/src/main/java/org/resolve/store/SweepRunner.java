@@ -8,14 +8,16 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.resolve.analysis.LocalExecutor;
+import org.resolve.analysis.RunExecutor;
 import org.resolve.analysis.RunPlan;
 import org.resolve.analysis.RunSpec;
 import org.resolve.core.engine.Engine;
 
 /**
  * Runs a sweep into a results store: records the sweep, computes which of its runs the store does
- * not hold yet, executes only those with a {@link LocalExecutor} and streams each result into the
- * store in batch transactions. Running the same sweep again resumes it; a complete sweep is not run
+ * not hold yet, executes only those with a {@link RunExecutor} ({@link LocalExecutor} threads by
+ * default, or a distributed one) and streams each result into the store in batch transactions, on
+ * the calling thread: executors have no side effects, only this session writes the store. Running the same sweep again resumes it; a complete sweep is not run
  * again. Failed runs are stored as failed and are not retried (the same seed fails the same way).
  *
  * <h2>Memory</h2>
@@ -34,7 +36,7 @@ import org.resolve.core.engine.Engine;
  */
 public final class SweepRunner {
     private final ResultsStore store;
-    private final int threads;
+    private final RunExecutor executor;
     private final BatchPolicy policy;
     private final Duration shutdownWait;
 
@@ -55,11 +57,19 @@ public final class SweepRunner {
      * @throws IllegalArgumentException if {@code threads < 1} or {@code shutdownWait} is not positive
      */
     public SweepRunner(ResultsStore store, int threads, BatchPolicy policy, Duration shutdownWait) {
+        this(store, new LocalExecutor(threads), policy, shutdownWait);
+    }
+
+    /**
+     * @param store an open store
+     * @param executor runs the missing runs (results do not depend on which); the caller closes it
+     * @param policy when to commit a batch
+     * @param shutdownWait how long a Ctrl-C waits for the batch to commit and the store to close, > 0
+     * @throws IllegalArgumentException if {@code shutdownWait} is not positive
+     */
+    public SweepRunner(ResultsStore store, RunExecutor executor, BatchPolicy policy, Duration shutdownWait) {
         this.store = Objects.requireNonNull(store, "store");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1: " + threads);
-        }
-        this.threads = threads;
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.policy = Objects.requireNonNull(policy, "policy");
         if (shutdownWait.isNegative() || shutdownWait.isZero()) {
             throw new IllegalArgumentException("shutdownWait must be > 0: " + shutdownWait);
@@ -116,7 +126,7 @@ public final class SweepRunner {
         try {
             RunWriter w = store.writer(id, policy, s::committed);
             try {
-                new LocalExecutor(threads).execute(sweep.scenario(), engine, plan.remaining(present), r -> {
+                executor.execute(sweep.scenario(), engine, plan.remaining(present), r -> {
                             if (guard.stopRequested()) {
                                 throw new Stopped();
                             }

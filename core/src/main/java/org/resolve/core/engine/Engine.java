@@ -17,9 +17,11 @@ import org.resolve.core.scenario.Scenario;
 
 /**
  * Runs one replication of a scenario, day by day, applying the eleven processes in the fixed
- * order of {@link #PROCESSES}, then recording every metric for the day.
+ * order of {@link #PROCESSES}, then recording every metric for the day. An engine holds only its
+ * settings, so it is serializable: a distributed executor ships it to the machines that run it.
  */
-public abstract class Engine {
+public abstract class Engine implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The daily order, part of the model's meaning. */
     public static final List<Process> PROCESSES = List.of(
             new Deployment(), new PostureProcess(), new Attrition(), new CasualtyOutcome(), new Capture(),

@@ -11,7 +11,7 @@ package org.resolve.core.engine;
  * @param failedDay the day the run failed, or -1 when it completed
  * @param error what went wrong, or null when it completed
  */
-public record RunResult(int runIndex, long seed, double[] parameters, double[][] series, int failedDay, String error) {
+public record RunResult(int runIndex, long seed, double[] parameters, double[][] series, int failedDay, String error) implements java.io.Serializable {
 
     /** A completed run. */
     public RunResult(int runIndex, long seed, double[] parameters, double[][] series) {

@@ -9,5 +9,5 @@ import java.time.LocalDate;
  * @param provenance evidence or assumption
  * @param location where it is written
  */
-public record Campaign(LocalDate start, Provenance provenance, Location location) {
+public record Campaign(LocalDate start, Provenance provenance, Location location) implements java.io.Serializable {
 }

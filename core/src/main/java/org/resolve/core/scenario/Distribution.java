@@ -13,7 +13,7 @@ import org.apache.commons.statistics.distribution.TriangularDistribution;
  * a value ({@link #quantile}), so Monte Carlo, Latin-hypercube and quasi-random designs all sample
  * it the same way.
  */
-public sealed interface Distribution {
+public sealed interface Distribution extends java.io.Serializable {
 
     /**
      * @param u a uniform number in [0, 1)
@@ -98,7 +98,7 @@ public sealed interface Distribution {
     }
 
     /** One conflicting estimate in a mixture, with its weight and the sources behind it. */
-    record Component(double weight, Distribution distribution, List<String> evidence, String label) {
+    record Component(double weight, Distribution distribution, List<String> evidence, String label) implements java.io.Serializable {
         public Component {
             evidence = List.copyOf(evidence);
         }

@@ -7,7 +7,7 @@ package org.resolve.core.scenario;
  * @param line 1-based line, or 0 when unknown
  * @param column 1-based column, or 0 when unknown
  */
-public record Location(String file, int line, int column) {
+public record Location(String file, int line, int column) implements java.io.Serializable {
 
     /** @return {@code file:line:col} */
     @Override

@@ -13,5 +13,5 @@ import org.resolve.core.model.Param;
  * @param location where it is written
  */
 public record ParameterSpec(Param param, Distribution distribution, String unit, Provenance provenance,
-                            String note, Location location) {
+                            String note, Location location) implements java.io.Serializable {
 }

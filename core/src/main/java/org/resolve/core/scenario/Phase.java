@@ -12,5 +12,5 @@ import org.resolve.core.model.Posture;
  * @param provenance evidence or assumption
  * @param location where it is written
  */
-public record Phase(LocalDate from, Posture posture, Provenance provenance, Location location) {
+public record Phase(LocalDate from, Posture posture, Provenance provenance, Location location) implements java.io.Serializable {
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param assumption whether the value is an assumption
  * @param reason why the assumption was made; required when {@code assumption}
  */
-public record Provenance(List<String> evidence, boolean assumption, String reason) {
+public record Provenance(List<String> evidence, boolean assumption, String reason) implements java.io.Serializable {
     public Provenance {
         evidence = List.copyOf(evidence);
     }

@@ -16,8 +16,11 @@ import org.resolve.core.model.Param;
 
 /**
  * A validated, immutable scenario: everything a run needs besides the seed and the mode.
+ * Serializable, so a distributed executor can ship it to the machines that run it (its hash is
+ * kept as computed).
  */
-public final class Scenario {
+public final class Scenario implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String id;
     private final String title;
     private final String description;

@@ -12,5 +12,5 @@ package org.resolve.core.scenario;
  * @param location where the entry is written
  */
 public record Source(String id, String claimant, String date, String publication, String quote,
-                     String reliability, Location location) {
+                     String reliability, Location location) implements java.io.Serializable {
 }

@@ -18,5 +18,5 @@ import org.resolve.core.model.UnitType;
  * @param location where it is written
  */
 public record Wave(String id, LocalDate date, int size, UnitType unitType, int repeatEveryDays, int repeatTimes,
-                   Provenance provenance, Location location) {
+                   Provenance provenance, Location location) implements java.io.Serializable {
 }

@@ -1,0 +1,65 @@
+package org.resolve.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resolve.cli.Main;
+
+/**
+ * The resolve command with {@code --engine spark --master local[2]} end to end: it finds the Spark
+ * executor through the ServiceLoader, and writes the same tidy files as a local run; a resume of
+ * the complete sweep runs nothing.
+ */
+class SparkCliTest {
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        return new Result(code, o.toString(), e.toString());
+    }
+
+    @Test
+    void sweepOnSparkWritesWhatALocalSweepWrites(@TempDir Path dir) throws Exception {
+        List<String> common = List.of("kursk-2024", "--mode", "aggregate", "--replications", "10", "--days", "30");
+        Path local = dir.resolve("local");
+        Path spark = dir.resolve("spark");
+        Result l = run(args("run", common, "--threads", "2", "--out", local.toString()));
+        assertEquals(0, l.code(), l.toString());
+        Result s = run(args("sweep", common, "--engine", "spark", "--master", "local[2]", "--out", spark.toString()));
+        assertEquals(0, s.code(), s.toString());
+        assertTrue(s.out().contains("10 runs in"), s.out());
+        for (String f : List.of("sweep.csv", "runs.csv", "series.csv", "kpis.csv")) {
+            List<String> a = Files.readAllLines(local.resolve(f));
+            List<String> b = Files.readAllLines(spark.resolve(f));
+            if (f.equals("sweep.csv")) {
+                continue; // holds the command line and times
+            }
+            assertEquals(a, b, f);
+        }
+        assertEquals(1 + 10 * 30 * org.resolve.core.engine.Metric.COUNT, Files.readAllLines(spark.resolve("series.csv")).size());
+        String meta = Files.readString(spark.resolve("meta.json"));
+        assertTrue(meta.contains("\"executor\" : \"spark master=local[2] slots=2\""), meta);
+
+        Result again = run(args("run", common, "--engine", "spark", "--master", "local[2]", "--out", spark.toString(), "--resume"));
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.err().contains("10 of 10 runs stored, 0 to run"), again.err());
+    }
+
+    private static String[] args(String command, List<String> common, String... more) {
+        java.util.List<String> a = new java.util.ArrayList<>();
+        a.add(command);
+        a.addAll(common);
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+}
