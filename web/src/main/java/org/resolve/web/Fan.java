@@ -14,7 +14,8 @@ import org.resolve.core.engine.RunResult;
  */
 final class Fan {
     /** The series drawn. */
-    static final List<Metric> METRICS = List.of(Metric.KILLED, Metric.WOUNDED, Metric.SURRENDERED, Metric.REGIME_REVENUE_USD);
+    static final List<Metric> METRICS = List.of(Metric.KILLED, Metric.WOUNDED, Metric.SURRENDERED, Metric.IN_THEATRE,
+            Metric.REGIME_REVENUE_USD);
     private static final double[] PROBS = {0.05, 0.25, 0.5, 0.75, 0.95};
 
     /**

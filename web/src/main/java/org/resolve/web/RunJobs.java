@@ -26,7 +26,8 @@ import org.resolve.store.SweepProgress;
  * steps {@code resolve run} takes — into a new folder under the workspace's {@code results/}.
  * Listeners (server-sent event clients) get {@code progress} events as runs finish, {@code fan}
  * events with the fan charts every few runs, and finally {@code done} (with the headline outcomes
- * and the folder) or {@code failed}. A listener that connects late gets the latest of each first.
+ * and the folder) or {@code failed}. A listener that connects late gets the latest progress and
+ * every fan update so far first.
  */
 final class RunJobs implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +42,9 @@ final class RunJobs implements AutoCloseable {
         final int every;
         final long created = System.nanoTime();
         private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+        /** Events so far, for listeners that connect late: the latest of each kind, and every fan update. */
         private final Map<String, String> latest = new LinkedHashMap<>();
+        private final List<String> fans = new ArrayList<>();
         private volatile String state = "queued";
         private volatile int done;
         private long lastProgress;
@@ -83,15 +86,28 @@ final class RunJobs implements AutoCloseable {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            latest.put(event, json);
+            if (event.equals("fan")) {
+                fans.add(json);
+            } else {
+                latest.put(event, json);
+            }
             for (SseClient c : clients) {
                 send(c, event, json);
             }
         }
 
         synchronized void subscribe(SseClient client) {
+            String progress = latest.get("progress");
+            if (progress != null) {
+                send(client, "progress", progress);
+            }
+            for (String f : fans) {
+                send(client, "fan", f);
+            }
             for (Map.Entry<String, String> e : latest.entrySet()) {
-                send(client, e.getKey(), e.getValue());
+                if (!e.getKey().equals("progress")) {
+                    send(client, e.getKey(), e.getValue());
+                }
             }
             if (state.equals("done") || state.equals("failed")) {
                 client.close();
@@ -116,7 +132,10 @@ final class RunJobs implements AutoCloseable {
     }
 
     private final Workspace workspace;
+    /** Jobs kept in memory (with their events). */
+    private static final int KEPT = 8;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final List<String> order = new ArrayList<>();
     private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "resolve-web-ensemble");
         t.setDaemon(true);
@@ -137,6 +156,12 @@ final class RunJobs implements AutoCloseable {
     Job start(Scenario sc, Ensemble.Settings settings) {
         Path dir = workspace.newRunFolder(sc.id(), settings.mode().key());
         Job job = new Job(Security.newToken().substring(0, 16), sc, settings, dir);
+        synchronized (order) {
+            order.add(job.id);
+            while (order.size() > KEPT) { // finished runs are in the results folder; keep a few for late listeners
+                jobs.remove(order.remove(0));
+            }
+        }
         jobs.put(job.id, job);
         exec.submit(() -> execute(job));
         return job;

@@ -176,6 +176,7 @@
       });
       fans.dataset.updates = String(Number(fans.dataset.updates) + 1);
       fans.dataset.runs = String(snap.runs);
+      fans.dataset.history = (fans.dataset.history ? fans.dataset.history + ',' : '') + snap.runs;
     }
 
     function downloads(run) {
@@ -204,6 +205,8 @@
       fans.replaceChildren();
       fans.dataset.updates = '0';
       fans.dataset.runs = '0';
+      fans.dataset.history = '';
+      delete fans.dataset.firstUpdateMs;
       fans.dataset.state = 'starting';
       const started = performance.now();
       const r = await postJson('/api/runs', {
