@@ -10,13 +10,16 @@ import org.resolve.core.engine.RunResult;
 /**
  * Fan charts of a few daily series while an ensemble runs: each completed run's series are kept,
  * and a {@link #snapshot} gives, per day, the median and the 50% and 90% bands across the runs so
- * far (quantiles by the same estimator as the KPI summary). Failed runs are left out.
+ * far (quantiles by the same estimator as the KPI summary), on at most {@link #MAX_POINTS} days.
+ * Failed runs are left out.
  */
 final class Fan {
     /** The series drawn. */
     static final List<Metric> METRICS = List.of(Metric.KILLED, Metric.WOUNDED, Metric.SURRENDERED, Metric.IN_THEATRE,
             Metric.REGIME_REVENUE_USD);
     private static final double[] PROBS = {0.05, 0.25, 0.5, 0.75, 0.95};
+    /** At most this many days are drawn (every k-th day and the last), which keeps updates light for the browser. */
+    static final int MAX_POINTS = 150;
 
     /**
      * One series' bands.
@@ -75,9 +78,18 @@ final class Fan {
 
     /** @return the bands over the runs so far (empty bands before the first run) */
     synchronized Snapshot snapshot() {
-        int days = runs.isEmpty() ? 0 : runs.get(0)[0].length;
+        int all = runs.isEmpty() ? 0 : runs.get(0)[0].length;
+        int step = Math.max(1, (all + MAX_POINTS - 1) / MAX_POINTS);
+        List<Integer> drawn = new ArrayList<>();
+        for (int d = 0; d < all; d += step) {
+            drawn.add(d);
+        }
+        if (all > 0 && drawn.get(drawn.size() - 1) != all - 1) {
+            drawn.add(all - 1);
+        }
+        int days = drawn.size();
         List<String> dates = new ArrayList<>(days);
-        for (int d = 0; d < days; d++) {
+        for (int d : drawn) {
             dates.add(start.plusDays(d).toString());
         }
         Quantile q = Quantile.withDefaults();
@@ -86,8 +98,9 @@ final class Fan {
         for (int m = 0; m < METRICS.size(); m++) {
             double[][] out = new double[PROBS.length][days];
             for (int d = 0; d < days; d++) {
+                int day = drawn.get(d);
                 for (int r = 0; r < values.length; r++) {
-                    values[r] = runs.get(r)[m][d];
+                    values[r] = runs.get(r)[m][day];
                 }
                 double[] qs = q.evaluate(values, PROBS); // evaluates a copy
                 for (int k = 0; k < PROBS.length; k++) {

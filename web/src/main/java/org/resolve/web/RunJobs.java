@@ -57,7 +57,7 @@ final class RunJobs implements AutoCloseable {
             this.settings = settings;
             this.dir = dir;
             this.fan = new Fan(scenario.start(), settings.replications());
-            this.every = Math.max(1, Math.min(25, settings.replications() / 20));
+            this.every = Math.max(1, Math.min(25, settings.replications() / 10));
         }
 
         /** @return the state: queued, running, done or failed */
@@ -132,6 +132,8 @@ final class RunJobs implements AutoCloseable {
     }
 
     private final Workspace workspace;
+    /** The first fan update comes after this many runs (or sooner), so the charts start early. */
+    private static final int FIRST_FAN = 4;
     /** Jobs kept in memory (with their events). */
     private static final int KEPT = 8;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -184,7 +186,7 @@ final class RunJobs implements AutoCloseable {
                     job.done = done;
                     long now = System.nanoTime();
                     synchronized (job) {
-                        if (done == ofTotal || now - job.lastProgress > 100_000_000L) {
+                        if (done == ofTotal || now - job.lastProgress > 250_000_000L) {
                             job.lastProgress = now;
                             job.emit("progress", Map.of("done", done, "total", ofTotal, "state", job.state));
                         }
@@ -195,7 +197,7 @@ final class RunJobs implements AutoCloseable {
                 public void result(RunResult r) {
                     job.fan.add(r);
                     int n = job.fan.size();
-                    if (n % job.every == 0 && n < total) {
+                    if ((n % job.every == 0 || n == Math.min(job.every, FIRST_FAN)) && n < total) {
                         job.emit("fan", job.fan.snapshot());
                         if (Double.isNaN(job.firstFanSeconds)) {
                             job.firstFanSeconds = (System.nanoTime() - t0) / 1e9;

@@ -160,7 +160,7 @@
               ]
             },
             options: {
-              animation: false, responsive: true, maintainAspectRatio: false,
+              animation: false, responsive: true, maintainAspectRatio: false, devicePixelRatio: 1,
               interaction: { mode: 'index', intersect: false },
               plugins: { legend: { labels: { filter: i => i.text !== '5%' && i.text !== '25%' } } },
               scales: { x: { ticks: { maxTicksLimit: 8 } }, y: { beginAtZero: true } }
@@ -226,12 +226,22 @@
         progress.max = p.total; progress.value = p.done;
         progressText.textContent = p.done + ' / ' + p.total + ' runs';
       });
+      // Draw the first update at once, then at most once a second (the latest one), so drawing never
+      // competes much with the simulation for the CPU.
+      let pending = null;
+      let timer = null;
+      const flush = () => { timer = null; if (pending) { const s = pending; pending = null; drawFan(s); timer = setTimeout(flush, 1000); } };
       es.addEventListener('fan', e => {
         if (fans.dataset.firstUpdateMs === undefined) { fans.dataset.firstUpdateMs = String(Math.round(performance.now() - started)); }
-        drawFan(JSON.parse(e.data));
+        pending = JSON.parse(e.data);
+        if (timer === null) { flush(); }
       });
       es.addEventListener('done', e => {
         es.close();
+        clearTimeout(timer);
+        timer = null;
+        flush();
+        clearTimeout(timer);
         const d = JSON.parse(e.data);
         progress.value = progress.max;
         progressText.textContent = d.runs + ' runs in ' + d.seconds.toFixed(1) + ' s (first chart after ' + d.first_chart_seconds.toFixed(2) + ' s)';
