@@ -1,24 +1,15 @@
 package org.resolve.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.resolve.analysis.KpiSummary;
 import org.resolve.analysis.RunExecutor;
-import org.resolve.analysis.RunPlan;
-import org.resolve.core.ModelVersion;
 import org.resolve.core.engine.AttritionLaw;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.Mode;
@@ -27,8 +18,7 @@ import org.resolve.core.scenario.Bundled;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.core.scenario.ScenarioLoader;
-import org.resolve.store.EngineSpec;
-import org.resolve.store.ResultsStore;
+import org.resolve.store.Ensemble;
 import org.resolve.store.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,12 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--law", paramLabel = "square|linear|logarithmic", description = "Override the scenario's attrition law.")
     AttritionLaw law;
 
-    /** Designs for the replications' parameter values. */
-    public enum Design { MONTE_CARLO, LHS, SOBOL }
-
     @Option(names = "--design", defaultValue = "monte_carlo", paramLabel = "monte_carlo|lhs|sobol",
             description = "How replications sample the uncertain parameters: Monte Carlo, Latin hypercube or scrambled Sobol (default: ${DEFAULT-VALUE}).")
-    Design design;
+    Ensemble.Design design;
 
     @Option(names = "--resume", description = "Continue an interrupted run in --out DIR (same command otherwise).")
     boolean resume;
@@ -84,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean report;
 
     /** The results store's file name in the output folder. */
-    public static final String STORE = "results.duckdb";
+    public static final String STORE = Ensemble.STORE;
 
     @Mixin
     SweepOptions common;
@@ -111,94 +98,30 @@ public final class RunCommand implements Callable<Integer> {
             sc = sc.withLaw(law);
         }
         Path dir = SweepOptions.output(outDir, sc.id(), mode.key());
-        StoredSweep.checkFolder(dir, resume, List.of(STORE, "runs.csv", "series.csv", "kpis.csv", "meta.json"));
-        RunPlan plan = plan(sc, seed);
-        Sweep sweep = Sweep.of(sc, plan, mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(common.bins), Main.commandLine(spec));
+        StoredSweep.checkFolder(dir, resume, Ensemble.RESULT_FILES);
+        Ensemble.Settings settings = new Ensemble.Settings(mode, common.bins, design, replications, seed, nThreads, sets,
+                Main.commandLine(spec));
+        Sweep sweep = Ensemble.sweep(sc, settings);
+        int runs = sweep.plan().size();
         long t0 = System.nanoTime();
-        KpiSummary summary = new KpiSummary();
+        KpiSummary[] summary = new KpiSummary[1];
         int code;
         String executed;
         try (RunExecutor ex = executor.open(nThreads)) {
             executed = ex.describe();
             code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), ex, sc.id() + " (" + mode.key() + ")", err,
-                    (store, id) -> {
-                        store.exportCsv(dir, id);
-                        readSummary(store, id, plan.size(), summary);
-                    });
+                    (store, id) -> summary[0] = Ensemble.finish(store, dir, id, runs));
         }
         if (code != 0) {
             return code;
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("scenario", sc.id());
-        meta.put("title", sc.title());
-        meta.put("scenario_hash", sc.hash());
-        meta.put("scenario_files", sc.files());
-        meta.put("model_version", ModelVersion.get());
-        meta.put("sweep_id", sweep.id());
-        meta.put("results_store", STORE);
-        meta.put("root_seed", seed);
-        meta.put("mode", mode.key());
-        if (mode == Mode.AGGREGATE) {
-            meta.put("loyalty_bins", common.bins);
-        }
-        meta.put("attrition_law", sc.attritionLaw().key());
-        meta.put("design", plan.design());
-        meta.put("replications", replications);
-        meta.put("days", sc.days());
-        meta.put("start", sc.start().toString());
-        meta.put("threads", nThreads);
-        meta.put("executor", executed);
-        meta.put("overrides", sets);
-        meta.put("command_line", Main.commandLine(spec));
-        meta.put("created", Instant.now().toString());
-        meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
-        meta.put("runs_failed", summary.failed().size());
-        meta.put("java", System.getProperty("java.version"));
-        meta.put("intended_use", sc.intendedUse());
-        Path tmp = dir.resolve("meta.json.partial");
-        Files.writeString(tmp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n",
-                StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve("meta.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        printTable(out, sc, summary, secs, dir);
+        Ensemble.writeMeta(dir, Ensemble.meta(sc, sweep, settings, secs, summary[0], executed));
+        printTable(out, sc, summary[0], secs, dir);
         if (report) {
             out.println("report: " + ReportCommand.write(dir, null));
         }
         return 0;
-    }
-
-    private RunPlan plan(Scenario sc, long seed) {
-        return switch (design) {
-            case MONTE_CARLO -> RunPlan.monteCarlo(sc, seed, replications);
-            case LHS -> RunPlan.latinHypercube(sc, seed, replications);
-            case SOBOL -> RunPlan.sobol(sc, seed, replications);
-        };
-    }
-
-    /** Reads the KPIs and failures of a stored sweep. */
-    static void readSummary(ResultsStore store, String sweepId, int runs, KpiSummary summary) throws java.sql.SQLException {
-        List<String> keys = new ArrayList<>();
-        for (Metric m : Metric.values()) {
-            keys.add(m.key());
-        }
-        Map<String, double[]> columns = store.kpiColumns(sweepId, keys, runs);
-        for (Metric m : Metric.values()) {
-            for (double v : columns.get(m.key())) {
-                if (!Double.isNaN(v)) { // a failed run has no KPIs
-                    summary.add(m, v);
-                }
-            }
-        }
-        try (java.sql.PreparedStatement ps = store.connection().prepareStatement(
-                "SELECT run_index, failed_day, error FROM runs WHERE sweep_id = ? AND status = 'failed' ORDER BY run_index")) {
-            ps.setString(1, sweepId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    summary.addFailed(rs.getInt(1), rs.getInt(2), rs.getString(3));
-                }
-            }
-        }
     }
 
     private Map<Param, Double> overrides() {

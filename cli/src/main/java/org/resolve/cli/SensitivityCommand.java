@@ -16,17 +16,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.resolve.analysis.KpiSummary;
 import org.resolve.analysis.RunPlan;
-import org.resolve.analysis.SeedPolicy;
-import org.resolve.analysis.design.Design;
-import org.resolve.analysis.design.MorrisDesign;
 import org.resolve.analysis.design.ParameterSpace;
-import org.resolve.analysis.design.SaltelliDesign;
-import org.resolve.analysis.design.Sampling;
-import org.resolve.analysis.sensitivity.MorrisAnalysis;
 import org.resolve.analysis.sensitivity.MorrisEffect;
 import org.resolve.analysis.sensitivity.MorrisResult;
 import org.resolve.analysis.sensitivity.SensitivityOptions;
-import org.resolve.analysis.sensitivity.SobolAnalysis;
+import org.resolve.analysis.sensitivity.SensitivityStudy;
 import org.resolve.analysis.sensitivity.SobolIndex;
 import org.resolve.analysis.sensitivity.SobolResult;
 import org.resolve.core.ModelVersion;
@@ -52,15 +46,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "request) with bootstrap intervals.",
             "The factors are the scenario's uncertain parameters (those with a distribution), or groups of them."})
 public final class SensitivityCommand implements Callable<Integer> {
-    /** The methods. */
-    public enum Method { MORRIS, SOBOL }
-
     @Parameters(index = "0", arity = "0..1", defaultValue = "kursk-2024", paramLabel = "SCENARIO",
             description = "A bundled id or file (default: ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--method", defaultValue = "sobol", paramLabel = "morris|sobol", description = "Method (default: ${DEFAULT-VALUE}).")
-    Method method;
+    SensitivityStudy.Method method;
 
     @Option(names = "--n", paramLabel = "N", description = "Sobol: base sample size N (runs = N x (factors + 2)); Morris: trajectories (runs = N x (factors + 1)). Default 512 for Sobol, 20 for Morris.")
     Integer n;
@@ -107,11 +98,11 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int size = n != null ? n : method == Method.SOBOL ? 512 : 20;
+        int size = n != null ? n : method == SensitivityStudy.Method.SOBOL ? SensitivityStudy.DEFAULT_SOBOL_N : SensitivityStudy.DEFAULT_MORRIS_TRAJECTORIES;
         if (size < 2) {
             throw new UserError("--n must be at least 2, not " + size);
         }
-        if (method == Method.MORRIS && (levels < 2 || levels % 2 != 0)) {
+        if (method == SensitivityStudy.Method.MORRIS && (levels < 2 || levels % 2 != 0)) {
             throw new UserError("--levels must be an even number >= 2, not " + levels);
         }
         if (!(confidence > 0 && confidence < 1)) {
@@ -127,11 +118,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (sc.uncertainParameters().isEmpty()) {
             throw new UserError("scenario " + sc.id() + " has no uncertain parameter; give some a distribution");
         }
-        ParameterSpace space = groups.isEmpty() ? ParameterSpace.of(sc) : ParameterSpace.grouped(sc, groups(sc));
-        Design design = method == Method.SOBOL
-                ? SaltelliDesign.create(space.groups(), size, secondOrder, Sampling.SOBOL, seed)
-                : MorrisDesign.create(space.groups(), size, levels, seed);
-        RunPlan plan = RunPlan.fromDesign(sc, space, design, seed, commonSeed ? SeedPolicy.COMMON : SeedPolicy.PER_RUN);
+        SensitivityStudy study = SensitivityStudy.create(sc, method, size, levels, secondOrder,
+                groups.isEmpty() ? Map.of() : groups(sc), seed, commonSeed);
+        ParameterSpace space = study.space();
+        RunPlan plan = study.plan();
         int nThreads = common.threads();
         Engine engine = common.engine(mode).kpisOnly();
         // A failed run has no KPIs: its outcomes stay NaN, and the estimators exclude its base row and report it.
@@ -157,8 +147,9 @@ public final class SensitivityCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         SensitivityOptions opts = SensitivityOptions.withSeed(seed).withConfidenceLevel(confidence).withResamples(resamples);
         List<String[]> rows = new ArrayList<>();
-        if (design instanceof SaltelliDesign sd) {
-            for (SobolResult r : SobolAnalysis.analyse(sd, outcomes, opts)) {
+        SensitivityStudy.Results results = study.analyse(outcomes, opts);
+        if (method == SensitivityStudy.Method.SOBOL) {
+            for (SobolResult r : results.sobol()) {
                 printSobol(out, r);
                 for (SobolIndex i : r.rows()) {
                     rows.add(new String[] {i.metric(), "sobol", i.order().label(), i.factor(), i.other(), num(i.value()),
@@ -166,8 +157,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                 }
             }
         } else {
-            MorrisDesign md = (MorrisDesign) design;
-            for (MorrisResult r : MorrisAnalysis.analyse(md, outcomes, opts)) {
+            for (MorrisResult r : results.morris()) {
                 printMorris(out, r);
                 for (MorrisEffect e : r.effects()) {
                     rows.add(new String[] {e.metric(), "morris", "mu_star", e.factor(), "", num(e.muStar()), num(e.muStarCiLow()),

@@ -24,4 +24,14 @@ public interface SweepProgress {
      */
     default void committed(int stored, int planned) {
     }
+
+    /**
+     * Called with each run's result as the store receives it, in run-index order, on the thread
+     * that called {@link SweepRunner#run} (before the result is written), e.g. to draw fan charts
+     * while a sweep runs. Results of runs the store already held are not passed again.
+     *
+     * @param result one run's result (do not modify it)
+     */
+    default void result(org.resolve.core.engine.RunResult result) {
+    }
 }

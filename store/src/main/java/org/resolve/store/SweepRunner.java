@@ -131,6 +131,7 @@ public final class SweepRunner {
                                 throw new Stopped();
                             }
                             if (!present.get(r.runIndex())) {
+                                progress.result(r);
                                 w.write(r);
                             }
                         }, done -> progress.update(done, toRun));

@@ -1,0 +1,584 @@
+package org.resolve.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.resolve.analysis.Comparison;
+import org.resolve.analysis.KpiSummary;
+import org.resolve.analysis.sensitivity.MorrisEffect;
+import org.resolve.analysis.sensitivity.MorrisResult;
+import org.resolve.analysis.sensitivity.SensitivityOptions;
+import org.resolve.analysis.sensitivity.SensitivityStudy;
+import org.resolve.core.engine.Engine;
+import org.resolve.core.engine.Metric;
+import org.resolve.core.engine.Mode;
+import org.resolve.core.scenario.Bundled;
+import org.resolve.core.scenario.Location;
+import org.resolve.core.scenario.Problem;
+import org.resolve.core.scenario.Scenario;
+import org.resolve.core.scenario.ScenarioException;
+import org.resolve.core.scenario.ScenarioLoader;
+import org.resolve.store.EngineSpec;
+import org.resolve.store.Ensemble;
+import org.resolve.store.ResultsStore;
+import org.resolve.store.SweepInfo;
+import org.resolve.store.StoreException;
+import org.resolve.store.Sweep;
+import org.resolve.store.SweepRunner;
+import org.resolve.store.SweepSummary;
+
+/**
+ * {@code resolve serve}: a local web UI (Javalin) over the services the commands use —
+ * {@link ScenarioLoader} for live validation, {@link Ensemble} for runs (streamed as server-sent
+ * events with fan charts), {@link Comparison} for comparisons, {@link SensitivityStudy} for Morris
+ * screening and {@link ResultsStore}'s exports for downloads. {@link Security} guards every
+ * request; see its documentation for the rules.
+ *
+ * <h2>Routes</h2>
+ * Pages: {@code /}, {@code /edit?scenario=ID|file=NAME}, {@code /provenance?...}, {@code /compare},
+ * {@code /sensitivity}. API: {@code POST /api/validate} (the YAML as the body), {@code POST
+ * /api/scenarios}, {@code POST /api/runs}, {@code GET /api/runs/{id}}, {@code GET
+ * /api/runs/{id}/events} (SSE), {@code POST /api/compare}, {@code POST /api/sensitivity}. Files:
+ * {@code GET /download?run=NAME&table=T&format=csv|parquet}, {@code GET /assets/NAME}.
+ */
+public final class WebServer implements AutoCloseable {
+    /** The tables a run's results can be downloaded as. */
+    static final List<String> TABLES = List.of("series", "kpis", "runs", "sweep");
+    /** The default port (when free; see {@code resolve serve --port}). */
+    public static final int DEFAULT_PORT = 8642;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern EXTENDS = Pattern.compile("(?m)^extends:[ \\t]*['\"]?([^'\"#\\r\\n]*?)['\"]?[ \\t]*(#.*)?$");
+    /** The assets served from the jar, by name: nothing else is served from the class path. */
+    private static final Map<String, String[]> ASSETS = Map.of(
+            "app.js", new String[] {"/org/resolve/web/static/app.js", "text/javascript; charset=utf-8"},
+            "app.css", new String[] {"/org/resolve/web/static/app.css", "text/css; charset=utf-8"},
+            "chart.umd.min.js", new String[] {"/META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.min.js",
+                "text/javascript; charset=utf-8"});
+
+    /**
+     * How to serve.
+     *
+     * @param host the address to bind (127.0.0.1 by default)
+     * @param port the port, 0 for any free one
+     * @param workspace the folder with scenario files and {@code results/}
+     * @param threads worker threads for runs
+     * @param maxBody the request body limit in bytes
+     */
+    public record Options(String host, int port, Path workspace, int threads, long maxBody) {
+        /** @throws IllegalArgumentException for a bad port, thread count or limit */
+        public Options {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(workspace, "workspace");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+            if (maxBody < 1) {
+                throw new IllegalArgumentException("maxBody must be positive");
+            }
+        }
+    }
+
+    private final Options options;
+    private final Workspace workspace;
+    private final String token;
+    private final AtomicInteger port = new AtomicInteger(-1);
+    private final Security security;
+    private final RunJobs jobs;
+    private final Javalin app;
+
+    private WebServer(Options options) {
+        this.options = options;
+        this.workspace = new Workspace(options.workspace());
+        this.token = Security.newToken();
+        this.security = new Security(token, options.host(), port::get, options.maxBody());
+        this.jobs = new RunJobs(workspace);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = options.maxBody();
+            cfg.routes.before(security::check);
+            cfg.routes.get("/", this::home);
+            cfg.routes.get("/edit", this::editor);
+            cfg.routes.get("/provenance", ctx -> ctx.html(Pages.provenance(scenario(ctx.queryParam("scenario"), ctx.queryParam("file")))));
+            cfg.routes.get("/compare", ctx -> ctx.html(Pages.compare(choices())));
+            cfg.routes.get("/sensitivity", ctx -> ctx.html(Pages.sensitivity(choices())));
+            cfg.routes.get("/assets/{name}", this::asset);
+            cfg.routes.get("/download", this::download);
+            cfg.routes.post("/api/validate", this::validate);
+            cfg.routes.post("/api/scenarios", this::save);
+            cfg.routes.post("/api/runs", this::run);
+            cfg.routes.get("/api/runs/{id}", ctx -> ctx.json(jobs.job(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new).status()));
+            cfg.routes.sse("/api/runs/{id}/events", this::events);
+            cfg.routes.post("/api/compare", this::compare);
+            cfg.routes.post("/api/sensitivity", this::sensitivity);
+            cfg.routes.exception(ScenarioException.class, (e, ctx) -> ctx.status(422).json(Map.of("problems", problems(e))));
+            cfg.routes.exception(StoreException.class, (e, ctx) -> ctx.status(409).json(Map.of("error", e.getMessage())));
+            cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        });
+    }
+
+    /**
+     * Starts a server. With the default port taken, any free port is used instead.
+     *
+     * @param options how to serve
+     * @return the running server
+     */
+    public static WebServer start(Options options) {
+        WebServer s = new WebServer(options);
+        try {
+            s.app.start(options.host(), options.port());
+        } catch (RuntimeException e) {
+            if (options.port() != DEFAULT_PORT) {
+                throw e;
+            }
+            s.app.stop();
+            s = new WebServer(new Options(options.host(), 0, options.workspace(), options.threads(), options.maxBody()));
+            s.app.start(options.host(), 0);
+        }
+        s.port.set(s.app.port());
+        return s;
+    }
+
+    /** @return the bound port */
+    public int port() {
+        return port.get();
+    }
+
+    /** @return the secret token */
+    public String token() {
+        return token;
+    }
+
+    /** @return the workspace */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** @return the URL to open, with the token (as Jupyter prints it) */
+    public String url() {
+        String h = options.host().equals("0.0.0.0") || options.host().equals("::") ? "127.0.0.1"
+                : options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return "http://" + h + ":" + port() + "/?token=" + token;
+    }
+
+    /** Stops the server and the run queue (a running ensemble stops and stays resumable). */
+    @Override
+    public void close() {
+        app.stop();
+        jobs.close();
+    }
+
+    // ---- pages
+
+    private void home(Context ctx) throws ScenarioException {
+        if (ctx.queryParam("token") != null) {
+            ctx.redirect("/"); // the cookie is set: drop the token from the address bar and history
+            return;
+        }
+        Map<String, String> bundled = new LinkedHashMap<>();
+        for (String id : Bundled.IDS) {
+            bundled.put(id, ScenarioLoader.load(id).title());
+        }
+        ctx.html(Pages.home(bundled, workspace.scenarioFiles(), workspace.runFolders(), workspace.root().toString()));
+    }
+
+    private void editor(Context ctx) {
+        String id = ctx.queryParam("scenario");
+        String file = ctx.queryParam("file");
+        String text;
+        String label;
+        String ref;
+        if (file != null) {
+            Path p = workspace.scenarioFile(file);
+            text = read(p);
+            label = workspace.root().relativize(p).toString();
+            ref = "file=" + Pages.q(file);
+        } else {
+            String b = id == null ? Bundled.DEFAULT : id;
+            if (!Bundled.IDS.contains(b)) {
+                throw new NotFoundResponse("no bundled scenario " + b);
+            }
+            text = Bundled.text(b);
+            label = Bundled.label(b);
+            ref = "scenario=" + Pages.q(b);
+        }
+        int days = 365;
+        try {
+            days = fromText(label, text).days();
+        } catch (ScenarioException e) {
+            // the editor shows the problems
+        }
+        ctx.html(Pages.editor(ref, label, text, days, file == null));
+    }
+
+    private List<String> choices() {
+        List<String> c = new ArrayList<>(Bundled.IDS);
+        c.addAll(workspace.scenarioFiles());
+        return c;
+    }
+
+    private void asset(Context ctx) throws IOException {
+        String[] a = ASSETS.get(ctx.pathParam("name"));
+        if (a == null) {
+            throw new NotFoundResponse("not found");
+        }
+        try (InputStream in = WebServer.class.getResourceAsStream(a[0])) {
+            if (in == null) {
+                throw new NotFoundResponse("not found");
+            }
+            ctx.contentType(a[1]).result(in.readAllBytes());
+        }
+    }
+
+    // ---- scenarios
+
+    /** @return a bundled scenario by id, or a workspace file by name */
+    private Scenario scenario(String id, String file) throws ScenarioException {
+        if (file != null) {
+            return ScenarioLoader.load(workspace.scenarioFile(file).toString());
+        }
+        if (id == null || !Bundled.IDS.contains(id)) {
+            if (id != null && !id.isEmpty() && (id.endsWith(".yaml") || id.endsWith(".yml"))) {
+                return ScenarioLoader.load(workspace.scenarioFile(id).toString());
+            }
+            throw new NotFoundResponse("no such scenario");
+        }
+        return ScenarioLoader.load(id);
+    }
+
+    /**
+     * Loads a scenario from the editor's text, as {@code resolve validate} loads a file (the same
+     * {@link ScenarioLoader}); an {@code extends} must name a bundled scenario or a file in the
+     * workspace.
+     */
+    private Scenario fromText(String label, String text) throws ScenarioException {
+        Matcher m = EXTENDS.matcher(text);
+        if (m.find()) {
+            String ref = m.group(1).trim();
+            if (!Bundled.IDS.contains(ref)) {
+                boolean ok;
+                try {
+                    ok = Files.isRegularFile(Workspace.resolveUnder(workspace.root(), ref));
+                } catch (HttpResponseException e) {
+                    ok = false;
+                }
+                if (!ok) {
+                    int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                    throw new ScenarioException(List.of(new Problem(new Location(label, line, 10), "extends",
+                            "'" + ref + "' is neither a bundled scenario nor a file in the workspace",
+                            "one of " + String.join(", ", Bundled.IDS) + ", or a file name in the workspace")));
+                }
+            }
+        }
+        return ScenarioLoader.fromText(label, text, workspace.root());
+    }
+
+    private static List<Map<String, Object>> problems(ScenarioException e) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", p.location().line());
+            m.put("column", p.location().column());
+            m.put("subject", p.subject());
+            m.put("problem", p.problem());
+            m.put("expected", p.expected());
+            m.put("message", p.toString());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private void validate(Context ctx) {
+        String label = Objects.requireNonNullElse(ctx.queryParam("label"), "editor.yaml");
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            Scenario sc = fromText(label, ctx.body());
+            out.put("ok", true);
+            out.put("problems", List.of());
+            out.put("summary", sc.id() + ", " + sc.parameters().size() + " parameters, " + sc.uncertainParameters().size()
+                    + " uncertain, " + sc.sources().size() + " sources");
+        } catch (ScenarioException e) {
+            out.put("ok", false);
+            out.put("problems", problems(e));
+        }
+        ctx.json(out);
+    }
+
+    private void save(Context ctx) throws IOException {
+        JsonNode body = body(ctx);
+        Path target = workspace.saveTarget(body.path("name").asText(null));
+        String text = body.path("text").asText("");
+        Path tmp = target.resolveSibling(target.getFileName() + ".partial");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        ctx.json(Map.of("file", workspace.root().relativize(target).toString().replace('\\', '/')));
+    }
+
+    // ---- runs
+
+    private void run(Context ctx) throws ScenarioException {
+        JsonNode body = body(ctx);
+        Scenario sc = body.hasNonNull("text")
+                ? fromText(body.path("label").asText("editor.yaml"), body.get("text").asText())
+                : scenario(body.path("scenario").asText(null), body.path("file").asText(null));
+        sc = withDays(sc, body);
+        Mode mode = mode(body.path("mode").asText("agent"));
+        int replications = intIn(body, "replications", 200, 1, 100_000);
+        long seed = body.path("seed").asLong(20241008L);
+        Ensemble.Settings settings = new Ensemble.Settings(mode, Engine.DEFAULT_BINS, Ensemble.Design.MONTE_CARLO, replications, seed,
+                options.threads(), List.of(), "resolve serve: run " + sc.id() + " --mode " + mode.key() + " --replications "
+                + replications + " --days " + sc.days() + " --seed " + seed);
+        RunJobs.Job job = jobs.start(sc, settings);
+        ctx.status(202).json(Map.of("id", job.id, "events", "/api/runs/" + job.id + "/events", "run", job.dir.getFileName().toString()));
+    }
+
+    private void events(SseClient client) {
+        RunJobs.Job job = jobs.job(client.ctx().pathParam("id")).orElse(null);
+        if (job == null) {
+            client.sendEvent("failed", "{\"error\":\"no such run\"}");
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        job.subscribe(client);
+    }
+
+    private void compare(Context ctx) throws Exception {
+        JsonNode body = body(ctx);
+        Scenario a = withDays(scenario(body.path("baseline").asText(null)), body);
+        Scenario b = withDays(scenario(body.path("scenario").asText(null)), body);
+        if (a.days() != b.days() || !a.start().equals(b.start())) {
+            throw new IllegalArgumentException("scenarios " + a.id() + " and " + b.id() + " cover different periods; expected the same start and horizon");
+        }
+        Mode mode = mode(body.path("mode").asText("aggregate"));
+        int replications = intIn(body, "replications", 50, 2, 100_000);
+        long seed = body.path("seed").asLong(20241008L);
+        long t0 = System.nanoTime();
+        Comparison.Result res = Comparison.run(List.of(a, b), EngineSpec.of(mode).create().kpisOnly(), replications, seed,
+                options.threads(), 0.95, done -> { });
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Metric m : KpiSummary.HEADLINE) {
+            for (Comparison.Row r : res.rows()) {
+                if (r.metric() == m && r.scenario().equals(b.id())) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("metric", m.key());
+                    row.put("baseline_mean", r.baselineMean());
+                    row.put("scenario_mean", r.scenarioMean());
+                    row.put("mean_difference", r.meanDifference());
+                    row.put("ci_low", r.ciLow());
+                    row.put("ci_high", r.ciHigh());
+                    row.put("q05", r.q05());
+                    row.put("q95", r.q95());
+                    row.put("pairs", r.pairs());
+                    rows.add(row);
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("baseline", a.id());
+        out.put("scenario", b.id());
+        out.put("replications", replications);
+        out.put("confidence", 0.95);
+        out.put("failures", res.failures());
+        out.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
+        out.put("rows", rows);
+        ctx.json(out);
+    }
+
+    private void sensitivity(Context ctx) throws Exception {
+        JsonNode body = body(ctx);
+        Scenario sc = withDays(scenario(body.path("scenario").asText(null)), body);
+        if (sc.uncertainParameters().isEmpty()) {
+            throw new IllegalArgumentException("scenario " + sc.id() + " has no uncertain parameter");
+        }
+        Mode mode = mode(body.path("mode").asText("aggregate"));
+        int trajectories = intIn(body, "trajectories", 10, 2, 1000);
+        long seed = body.path("seed").asLong(20241008L);
+        SensitivityStudy study = SensitivityStudy.create(sc, SensitivityStudy.Method.MORRIS, trajectories, 4, false, Map.of(), seed, false);
+        Sweep sweep = Sweep.of(sc, study.plan(), mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(Engine.DEFAULT_BINS),
+                "resolve serve: sensitivity " + sc.id() + " --method morris --n " + trajectories + " --mode " + mode.key());
+        Path dir = workspace.newRunFolder(sc.id(), "morris");
+        List<String> keys = KpiSummary.HEADLINE.stream().map(Metric::key).toList();
+        Map<String, double[]> outcomes;
+        long t0 = System.nanoTime();
+        synchronized (this) { // one analysis at a time; each has its own store
+            try (ResultsStore store = ResultsStore.open(dir.resolve(Ensemble.STORE))) {
+                SweepSummary done = new SweepRunner(store, options.threads()).run(sweep, sweep.engine().create().kpisOnly(),
+                        (n, total) -> { });
+                if (!done.complete()) {
+                    throw new StoreException("the analysis was interrupted");
+                }
+                outcomes = store.kpiColumns(sweep.id(), keys, study.plan().size());
+            }
+        }
+        SensitivityStudy.Results results = study.analyse(outcomes, SensitivityOptions.withSeed(seed));
+        List<Map<String, Object>> metrics = new ArrayList<>();
+        for (MorrisResult r : results.morris()) {
+            List<Map<String, Object>> effects = new ArrayList<>();
+            for (MorrisEffect e : r.ranking()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("factor", e.factor());
+                m.put("mu_star", e.muStar());
+                m.put("mu_star_ci_low", e.muStarCiLow());
+                m.put("mu_star_ci_high", e.muStarCiHigh());
+                m.put("mu", e.mu());
+                m.put("sigma", e.sigma());
+                effects.add(m);
+            }
+            metrics.add(Map.of("metric", r.metric(), "reliable", r.reliable(), "effects", effects));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scenario", sc.id());
+        out.put("runs", study.plan().size());
+        out.put("factors", study.space().groups().size());
+        out.put("run", dir.getFileName().toString());
+        out.put("seconds", Math.round((System.nanoTime() - t0) / 1e6) / 1e3);
+        out.put("metrics", metrics);
+        ctx.json(out);
+    }
+
+    // ---- downloads
+
+    private void download(Context ctx) {
+        String table = ctx.queryParam("table");
+        String format = Objects.requireNonNullElse(ctx.queryParam("format"), "csv");
+        if (table == null || !(TABLES.contains(table) || table.equals("meta"))) {
+            throw new BadRequestResponse("table must be one of " + String.join(", ", TABLES) + " or meta");
+        }
+        Path dir = workspace.runFolder(Objects.requireNonNullElse(ctx.queryParam("run"), ""));
+        String name;
+        if (table.equals("meta")) {
+            name = "meta.json";
+        } else if (format.equals("csv")) {
+            name = table + ".csv";
+        } else if (format.equals("parquet")) {
+            name = "export-parquet/" + table + ".parquet";
+            if (!Files.exists(dir.resolve(name))) {
+                exportParquet(dir);
+            }
+        } else {
+            throw new BadRequestResponse("format must be csv or parquet");
+        }
+        Path file = Workspace.resolveUnder(workspace.results(), dir.getFileName().toString(), name);
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundResponse("not found");
+        }
+        String type = name.endsWith(".csv") ? "text/csv; charset=utf-8" : name.endsWith(".json") ? "application/json"
+                : "application/vnd.apache.parquet";
+        ctx.header("Content-Disposition", "attachment; filename=\"" + dir.getFileName() + "-" + file.getFileName() + "\"");
+        try {
+            ctx.contentType(type).result(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new NotFoundResponse("not found");
+        }
+    }
+
+    /** The same export as {@code resolve export DIR --format parquet}: the latest sweep's tables. */
+    private synchronized void exportParquet(Path dir) {
+        Path storeFile = Workspace.resolveUnder(dir, Ensemble.STORE);
+        try (ResultsStore store = ResultsStore.open(storeFile)) {
+            SweepInfo latest = store.sweeps().stream().max(java.util.Comparator.comparing(SweepInfo::created))
+                    .orElseThrow(() -> new NotFoundResponse("no sweep stored"));
+            store.exportParquet(dir.resolve("export-parquet"), latest.sweepId());
+        }
+    }
+
+    // ---- helpers
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = JSON.readTree(ctx.body());
+            if (n == null || !n.isObject()) {
+                throw new BadRequestResponse("expected a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new BadRequestResponse("expected a JSON object");
+        }
+    }
+
+    private Scenario scenario(String ref) throws ScenarioException {
+        if (ref == null) {
+            throw new BadRequestResponse("a scenario is required");
+        }
+        return Bundled.IDS.contains(ref) ? scenario(ref, null) : scenario(null, ref);
+    }
+
+    private static Scenario withDays(Scenario sc, JsonNode body) {
+        if (!body.hasNonNull("days")) {
+            return sc;
+        }
+        return sc.with(Map.of(), intIn(body, "days", sc.days(), 1, 3650));
+    }
+
+    private static Mode mode(String key) {
+        for (Mode m : Mode.values()) {
+            if (m.key().equals(key.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("mode must be agent or aggregate, not " + key);
+    }
+
+    private static int intIn(JsonNode body, String key, int dflt, int lo, int hi) {
+        JsonNode n = body.get(key);
+        if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+            return dflt;
+        }
+        int v;
+        if (n.canConvertToInt()) {
+            v = n.asInt();
+        } else if (n.isTextual() && n.asText().trim().matches("-?\\d{1,9}")) {
+            v = Integer.parseInt(n.asText().trim());
+        } else {
+            throw new IllegalArgumentException(key + " must be a whole number");
+        }
+        if (v < lo || v > hi) {
+            throw new IllegalArgumentException(key + " must be between " + lo + " and " + hi + ", not " + v);
+        }
+        return v;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new NotFoundResponse("not found");
+        }
+    }
+
+    private static String chartJsVersion() {
+        try (InputStream in = WebServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/chart.js/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return p.getProperty("version");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "4.5.1";
+    }
+}
