@@ -84,6 +84,7 @@ public final class SparkExecutor implements RunExecutor {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
         String m = master != null ? master : System.getProperty("spark.master", "local[" + threads + "]");
+        checkReachable(m);
         SparkSession.Builder b = SparkSession.builder().appName("resolve").master(m);
         if (m.startsWith("local")) {
             // A laptop run: no web UI, nothing listening beyond this machine.
@@ -92,6 +93,42 @@ public final class SparkExecutor implements RunExecutor {
                     .config("spark.driver.bindAddress", System.getProperty("spark.driver.bindAddress", "127.0.0.1"));
         }
         return new SparkExecutor(b.getOrCreate(), true);
+    }
+
+    /**
+     * Fails fast, with one line, when a standalone master ({@code spark://host:port[,host:port]})
+     * accepts no connection: Spark itself would retry for about a minute, logging stack traces.
+     *
+     * @param master the master URL
+     * @throws IllegalArgumentException if the URL is malformed or no listed master answers
+     */
+    static void checkReachable(String master) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        String rest = master.substring("spark://".length());
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(master + ": expected spark://HOST:PORT");
+        }
+        StringBuilder tried = new StringBuilder();
+        for (String hp : rest.split(",")) {
+            int colon = hp.lastIndexOf(':');
+            int port;
+            try {
+                port = colon < 0 ? 7077 : Integer.parseInt(hp.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(master + ": '" + hp.substring(colon + 1) + "' is not a port; expected spark://HOST:PORT");
+            }
+            String host = colon < 0 ? hp : hp.substring(0, colon);
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(host, port), 3_000);
+                return;
+            } catch (java.io.IOException e) {
+                tried.append(tried.length() == 0 ? "" : "; ").append(host).append(':').append(port).append(": ")
+                        .append(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException("no Spark master answers at " + master + " (" + tried + ")");
     }
 
     /** @return the Spark session */

@@ -29,6 +29,27 @@ class SparkCliTest {
     }
 
     @Test
+    void anUnreachableMasterIsAOneLineErrorWithinSeconds(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed again: nothing listens there
+        }
+        long t0 = System.nanoTime();
+        Result r = run("sweep", "kursk-2024", "--replications", "2", "--days", "5", "--engine", "spark",
+                "--master", "spark://127.0.0.1:" + port, "--out", dir.resolve("out").toString());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        assertEquals(1, r.code(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no Spark master answers at spark://127.0.0.1:" + port), r.err());
+        assertTrue(secs < 30, "took " + secs + " s"); // Spark's own retries take about a minute
+        assertTrue(!Files.exists(dir.resolve("out").resolve("results.duckdb")), "no store written");
+        Result bad = run("sweep", "kursk-2024", "--engine", "spark", "--master", "spark://host:notaport",
+                "--out", dir.resolve("out2").toString());
+        assertEquals(1, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("is not a port"), bad.err());
+    }
+
+    @Test
     void sweepOnSparkWritesWhatALocalSweepWrites(@TempDir Path dir) throws Exception {
         List<String> common = List.of("kursk-2024", "--mode", "aggregate", "--replications", "10", "--days", "30");
         Path local = dir.resolve("local");
