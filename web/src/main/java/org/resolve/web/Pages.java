@@ -105,6 +105,8 @@ final class Pages {
             }
             b.append("</span> ");
         }
+        b.append("<span class=\"dl\">report: <a class=\"download\" data-format=\"html\" data-table=\"report\" href=\"/download?run=")
+                .append(q(run)).append("&amp;table=report\">report.html</a></span>");
         return b.toString();
     }
 

@@ -464,13 +464,19 @@ public final class WebServer implements AutoCloseable {
     private void download(Context ctx) {
         String table = ctx.queryParam("table");
         String format = Objects.requireNonNullElse(ctx.queryParam("format"), "csv");
-        if (table == null || !(TABLES.contains(table) || table.equals("meta"))) {
-            throw new BadRequestResponse("table must be one of " + String.join(", ", TABLES) + " or meta");
+        if (table == null || !(TABLES.contains(table) || table.equals("meta") || table.equals("report"))) {
+            throw new BadRequestResponse("table must be one of " + String.join(", ", TABLES) + ", meta or report");
         }
         Path dir = workspace.runFolder(Objects.requireNonNullElse(ctx.queryParam("run"), ""));
         String name;
         if (table.equals("meta")) {
             name = "meta.json";
+        } else if (table.equals("report")) {
+            // The self-contained HTML report, as `resolve report DIR` writes it (made on first request).
+            name = org.resolve.report.HtmlReport.FILE;
+            if (!Files.exists(dir.resolve(name))) {
+                writeReport(dir);
+            }
         } else if (format.equals("csv")) {
             name = table + ".csv";
         } else if (format.equals("parquet")) {
@@ -486,12 +492,23 @@ public final class WebServer implements AutoCloseable {
             throw new NotFoundResponse("not found");
         }
         String type = name.endsWith(".csv") ? "text/csv; charset=utf-8" : name.endsWith(".json") ? "application/json"
-                : "application/vnd.apache.parquet";
+                : name.endsWith(".html") ? "text/html; charset=utf-8" : "application/vnd.apache.parquet";
         ctx.header("Content-Disposition", "attachment; filename=\"" + dir.getFileName() + "-" + file.getFileName() + "\"");
         try {
             ctx.contentType(type).result(Files.newInputStream(file));
         } catch (IOException e) {
             throw new NotFoundResponse("not found");
+        }
+    }
+
+    /** The same report as {@code resolve report DIR}. */
+    private synchronized void writeReport(Path dir) {
+        try {
+            org.resolve.report.HtmlReport.write(dir);
+        } catch (org.resolve.report.ReportException e) {
+            throw new NotFoundResponse("no report: " + e.getMessage());
+        } catch (IOException e) {
+            throw new NotFoundResponse("no report: " + e.getMessage());
         }
     }
 

@@ -175,6 +175,12 @@ class WebBrowserTest {
         Map<?, ?> parquet = fetch(link("parquet", "series"));
         assertEquals(200L, parquet.get("status"));
         assertTrue(((String) parquet.get("head")).startsWith("PAR1"), "a Parquet file");
+        // the HTML report of the run, as `resolve report` writes it
+        Map<?, ?> report = fetch(link("html", "report"));
+        assertEquals(200L, report.get("status"));
+        String html = Files.readString(server.workspace().results().resolve(attr("fans", "data-run")).resolve("report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"), "an HTML page");
+        assertTrue(html.contains("informed_share") && html.contains("assumption"), "the report's provenance table");
         assertTrue(Files.exists(server.workspace().results().resolve(attr("fans", "data-run")).resolve("results.duckdb")),
                 "the run wrote its results store into the workspace");
     }

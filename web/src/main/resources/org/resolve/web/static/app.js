@@ -194,6 +194,12 @@
         });
         box.appendChild(p);
       });
+      const r = el('p', {}, 'report: ');
+      r.appendChild(el('a', {
+        class: 'download', 'data-format': 'html', 'data-table': 'report',
+        href: '/download?run=' + encodeURIComponent(run) + '&table=report'
+      }, 'report.html'));
+      box.appendChild(r);
     }
 
     document.getElementById('run-form').addEventListener('submit', async ev => {
