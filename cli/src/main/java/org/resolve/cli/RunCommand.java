@@ -180,21 +180,8 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** @return a number for people: grouped thousands, millions as "M" */
+    /** @return a number for people: grouped thousands, millions as "M" (as the HTML report writes it) */
     static String human(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e9) {
-            return String.format(Locale.ROOT, "%.2fB", v / 1e9);
-        }
-        if (a >= 1e6) {
-            return String.format(Locale.ROOT, "%.1fM", v / 1e6);
-        }
-        if (a >= 10 || v == Math.rint(v)) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        return String.format(Locale.ROOT, "%.1f", v);
+        return org.resolve.report.Format.human(v);
     }
 }

@@ -20,24 +20,9 @@ final class Pages {
     private Pages() {
     }
 
-    /** @return the text with HTML's special characters escaped (also quotes, for attributes) */
+    /** @return the text with HTML's special characters escaped (also quotes, for attributes), as the report does */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return org.resolve.report.Html.escape(s);
     }
 
     /** @return a query-string value, percent-encoded */
