@@ -40,13 +40,18 @@ public final class ReportCommand implements Callable<Integer> {
      * @param dir the results folder
      * @param to the file to write, or null for DIR/report.html
      * @return the file written
-     * @throws IOException if the file cannot be written
+     * @throws UserError if the folder holds no results or the report cannot be written there
      */
-    static Path write(Path dir, Path to) throws IOException {
+    static Path write(Path dir, Path to) {
+        Path target = to != null ? to : dir.resolve(HtmlReport.FILE);
         try {
             return to == null ? HtmlReport.write(dir) : HtmlReport.write(dir, to);
         } catch (ReportException e) {
             throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UserError("cannot write " + target + ": " + why);
         }
     }
 }

@@ -248,6 +248,12 @@ class ReportCommandTest {
         assertTrue(refused.err.contains("not a Resolve report"), refused.err);
         assertEquals("my own page", Files.readString(mine), "not overwritten");
 
+        Path notAFolder = Files.writeString(tmp.resolve("a-file"), "x");
+        Cli unwritable = Cli.run("report", run.toString(), "--to", notAFolder.resolve("r.html").toString());
+        assertEquals(Main.INVALID_INPUT, unwritable.code, unwritable.toString());
+        assertEquals(1, unwritable.err.strip().lines().count(), "one line, no stack trace: " + unwritable.err);
+        assertTrue(unwritable.err.contains("cannot write"), unwritable.err);
+
         Map<String, String> before = digests(run);
         Cli again = Cli.run("report", run.toString());
         assertEquals(0, again.code, again.toString());
