@@ -45,8 +45,9 @@ import org.resolve.core.scenario.Scenario;
  * abort the job for returning too much.
  *
  * <h2>Interruption</h2>
- * An interrupt of the calling thread cancels the submitted jobs and throws
- * {@link InterruptedException}; the runs already handed to the sink stay handed.
+ * An interrupt of the calling thread, or a failed job, cancels every submitted job (the one being
+ * waited for too) and throws ({@link InterruptedException} for an interrupt); the runs already
+ * handed to the sink stay handed.
  */
 public final class SparkExecutor implements RunExecutor {
     /** Chunks (Spark jobs) submitted at once: one running, one queued so no slot idles between them. */
@@ -287,7 +288,9 @@ public final class SparkExecutor implements RunExecutor {
         try {
             while (chunks.hasNext() || !inFlight.isEmpty()) {
                 submit(sc, runs, chunks, task, inFlight);
-                List<RunResult> results = await(inFlight.removeFirst());
+                // Removed only once done: an interrupt or a failure while waiting cancels it below.
+                List<RunResult> results = await(inFlight.getFirst());
+                inFlight.removeFirst();
                 // Keep the slots busy while this thread hands the chunk to the sink (the store).
                 submit(sc, runs, chunks, task, inFlight);
                 for (RunResult r : results) {
