@@ -138,6 +138,8 @@ class SparkChunkingTest {
         SparkSession spark = SparkTesting.session("local[2]", Map.of("spark.driver.maxResultSize", "1m"));
         try {
             Sweep sweep = SparkTesting.sweep(Mode.AGGREGATE, 48, 365);
+            assertEquals(1L << 20, spark.sparkContext().getConf().getSizeAsBytes("spark.driver.maxResultSize"),
+                    "a new session, with the limit");
             SparkExecutor ex = new SparkExecutor(spark);
             assertEquals(12, ex.runsPerTask(48) * ex.slots(), "uncapped, a job would carry 12 runs");
             List<RunResult> local = SparkExecutorTest.collect(new LocalExecutor(2), sweep);
