@@ -47,7 +47,10 @@ final class ExecutorChoice {
             if (p.name().equals(engine)) {
                 try {
                     return p.open(master, threads);
-                } catch (RuntimeException | LinkageError e) {
+                } catch (Exception | LinkageError e) {
+                    // Exception, not RuntimeException: Spark (Scala) throws its checked SparkException
+                    // undeclared, e.g. for --master foo, local[0] or yarn without Spark's YARN module.
+                    // And LinkageError: a Spark jar missing from or clashing on the classpath.
                     throw new UserError("--engine " + engine + (master == null ? "" : " --master " + master)
                             + ": cannot start: " + firstLine(e));
                 }

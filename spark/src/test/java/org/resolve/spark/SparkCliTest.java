@@ -15,7 +15,8 @@ import org.resolve.cli.Main;
 /**
  * The resolve command with {@code --engine spark --master local[2]} end to end: it finds the Spark
  * executor through the ServiceLoader, and writes the same tidy files as a local run; a resume of
- * the complete sweep runs nothing.
+ * the complete sweep runs nothing. A master Spark cannot reach or start with is a one-line error
+ * (exit code 1, no stack trace, no store).
  */
 class SparkCliTest {
     record Result(int code, String out, String err) {
@@ -47,6 +48,45 @@ class SparkCliTest {
                 "--out", dir.resolve("out2").toString());
         assertEquals(1, bad.code(), bad.toString());
         assertTrue(bad.err().contains("is not a port"), bad.err());
+    }
+
+    @Test
+    void aMasterSparkCannotStartIsAOneLineError(@TempDir Path dir) throws Exception {
+        // Spark throws its checked SparkException (undeclared, from Scala) for each of these.
+        for (String master : List.of("local[0]", "foo", "yarn")) {
+            Path out = dir.resolve(master.replaceAll("\\W", "_"));
+            Result r = run("sweep", "kursk-2024", "--replications", "2", "--days", "5", "--engine", "spark",
+                    "--master", master, "--out", out.toString());
+            assertEquals(1, r.code(), r.toString());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--engine spark --master " + master + ": cannot start: "), r.err());
+            assertTrue(!r.err().contains("internal error") && !r.err().contains("\tat "), r.err());
+            assertTrue(!Files.exists(out.resolve("results.duckdb")), "no store written for " + master);
+        }
+    }
+
+    @Test
+    void aBadMasterPrintsOneLineAsTheCommandRunsIt(@TempDir Path dir) throws Exception {
+        // A fresh JVM, as the resolve launcher starts it: Spark's own log (stderr) must not add the
+        // stack trace of its failed start to the one-line error.
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Djdk.reflect")
+                    || a.startsWith("-Dio.netty")) {
+                cmd.add(a); // Spark's module flags, as surefire gave them to this JVM
+            }
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep", "kursk-2024",
+                "--replications", "2", "--days", "5", "--engine", "spark", "--master", "foo",
+                "--out", dir.resolve("out").toString()));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        assertEquals(List.of("error: --engine spark --master foo: cannot start: Could not parse Master URL: 'foo'"),
+                err.strip().lines().toList());
+        assertTrue(!Files.exists(dir.resolve("out").resolve("results.duckdb")), "no store written");
     }
 
     @Test
