@@ -194,21 +194,21 @@ public final class ScenarioLoader {
     }
 
     /**
-     * @return the real path of {@code p}, checked to lie under {@code confine}: first as written
-     *     (so nothing is learnt about files outside), then after following symbolic links
+     * @return the real path of {@code p}, checked to lie under {@code confine} after following
+     *     symbolic links; a path outside it is reported as outside whether or not it exists (so
+     *     nothing is learnt about files there)
      */
     private static Path confined(Path p, String ref, Location at, String subject, Path confine) throws ScenarioException {
         Path abs = p.toAbsolutePath().normalize();
-        if (!abs.startsWith(confine)) {
-            throw outside(ref, at, subject);
-        }
+        boolean inside = abs.startsWith(confine);
         Path real;
         try {
             real = abs.toRealPath();
         } catch (NoSuchFileException e) {
-            throw noSuchFile(ref, at, subject);
+            throw inside ? noSuchFile(ref, at, subject) : outside(ref, at, subject);
         } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
+            throw inside ? new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(),
+                    "a readable UTF-8 file"))) : outside(ref, at, subject);
         }
         if (!real.startsWith(confine)) {
             throw outside(ref, at, subject);
