@@ -71,6 +71,15 @@ class ConfinedLoaderTest {
     }
 
     @Test
+    void aFolderReachedThroughASymbolicLinkStillWorks() throws Exception {
+        Path alias = Files.createSymbolicLink(tmp.resolve("alias"), ws);
+        Scenario sc = ScenarioLoader.load(alias.resolve("scenarios/child.yaml").toString(), alias);
+        assertEquals("child", sc.id());
+        Problem p = only(assertThrows(ScenarioException.class, () -> ScenarioLoader.load(alias.resolve("../outside/base.yaml").toString(), alias)));
+        assertTrue(p.problem().endsWith("is outside the workspace"), p.toString());
+    }
+
+    @Test
     void aChainIsCheckedAtEveryLevel() {
         Problem p = only(assertThrows(ScenarioException.class, () -> ScenarioLoader.load("scenarios/chain.yaml", ws)));
         assertEquals("escape.yaml", p.location().file(), "reported in the file that leaves");
