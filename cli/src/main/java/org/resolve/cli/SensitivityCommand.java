@@ -1,12 +1,7 @@
 package org.resolve.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +18,6 @@ import org.resolve.analysis.sensitivity.SensitivityOptions;
 import org.resolve.analysis.sensitivity.SensitivityStudy;
 import org.resolve.analysis.sensitivity.SobolIndex;
 import org.resolve.analysis.sensitivity.SobolResult;
-import org.resolve.core.ModelVersion;
 import org.resolve.core.engine.Engine;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.Mode;
@@ -31,6 +25,7 @@ import org.resolve.core.model.Param;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.store.EngineSpec;
+import org.resolve.store.SensitivityFiles;
 import org.resolve.store.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,24 +141,12 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         SensitivityOptions opts = SensitivityOptions.withSeed(seed).withConfidenceLevel(confidence).withResamples(resamples);
-        List<String[]> rows = new ArrayList<>();
         SensitivityStudy.Results results = study.analyse(outcomes, opts);
-        if (method == SensitivityStudy.Method.SOBOL) {
-            for (SobolResult r : results.sobol()) {
-                printSobol(out, r);
-                for (SobolIndex i : r.rows()) {
-                    rows.add(new String[] {i.metric(), "sobol", i.order().label(), i.factor(), i.other(), num(i.value()),
-                        num(i.ciLow()), num(i.ciHigh()), Integer.toString(i.nUsed()), Integer.toString(i.nExcluded()), "", ""});
-                }
-            }
-        } else {
-            for (MorrisResult r : results.morris()) {
-                printMorris(out, r);
-                for (MorrisEffect e : r.effects()) {
-                    rows.add(new String[] {e.metric(), "morris", "mu_star", e.factor(), "", num(e.muStar()), num(e.muStarCiLow()),
-                        num(e.muStarCiHigh()), Integer.toString(e.nUsed()), Integer.toString(e.nExcluded()), num(e.mu()), num(e.sigma())});
-                }
-            }
+        for (SobolResult r : results.sobol()) {
+            printSobol(out, r);
+        }
+        for (MorrisResult r : results.morris()) {
+            printMorris(out, r);
         }
         if (failed[0] > 0) {
             out.printf(Locale.ROOT, "%n%d of %d runs failed; their base rows are left out of the estimates (counted as excluded above).%n",
@@ -171,7 +154,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%n%d runs in %.1f s. Indices describe this model under the scenario's stated ranges, not the world.%n",
                 plan.size(), secs);
-        write(dir, rows, sc, plan, space, secs, failed[0], sweep.id());
+        SensitivityFiles.write(dir, sc, study, results, sweep.id(), seed, mode.key(), opts, failed[0], secs);
         out.println("results in " + dir);
         return 0;
     }
@@ -267,48 +250,5 @@ public final class SensitivityCommand implements Callable<Integer> {
             return "n/a";
         }
         return Math.abs(v) >= 100 ? RunCommand.human(v) : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String num(double v) {
-        StringBuilder sb = new StringBuilder();
-        Csv.number(sb, v);
-        return sb.toString();
-    }
-
-    private void write(Path dir, List<String[]> rows, Scenario sc, RunPlan plan, ParameterSpace space, double secs, int failed,
-                       String sweepId) throws Exception {
-        Files.createDirectories(dir);
-        StringBuilder sb = new StringBuilder("metric,method,index,factor,other,value,ci_low,ci_high,n_used,n_excluded,mu,sigma\n");
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(r[i].contains(",") ? Csv.quote(r[i]) : r[i]);
-            }
-            sb.append('\n');
-        }
-        Files.writeString(dir.resolve("sensitivity.csv"), sb.toString(), StandardCharsets.UTF_8);
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("scenario", sc.id());
-        meta.put("scenario_hash", sc.hash());
-        meta.put("sweep_id", sweepId);
-        meta.put("results_store", RunCommand.STORE);
-        meta.put("model_version", ModelVersion.get());
-        meta.put("method", method.name().toLowerCase(Locale.ROOT));
-        meta.put("design", plan.design());
-        meta.put("root_seed", common.seed);
-        meta.put("mode", mode.key());
-        meta.put("runs", plan.size());
-        meta.put("failed_runs", failed);
-        meta.put("factors", space.groups().size());
-        meta.put("days", sc.days());
-        meta.put("confidence", confidence);
-        meta.put("resamples", resamples);
-        meta.put("created", Instant.now().toString());
-        meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
-        meta.put("intended_use", sc.intendedUse());
-        Files.writeString(dir.resolve("meta.json"),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
     }
 }

@@ -635,12 +635,19 @@ public final class ReportData {
     /**
      * Re-reads a scenario as recorded with results: from its file when recorded and still there,
      * else by bundled id; with the recorded overrides, horizon and attrition law; and compares the
-     * hash.
+     * hash. A scenario recorded as the web editor's unsaved text ({@link ScenarioLoader#UNSAVED})
+     * is not re-read at all.
      */
     static ScenarioCheck resolve(String id, List<String> files, String hash, Integer days, List<String> overrides, String law) {
         List<String> refs = new ArrayList<>();
         if (!files.isEmpty()) {
             String last = files.get(files.size() - 1);
+            if (last.startsWith(ScenarioLoader.UNSAVED)) {
+                // text from the web editor that was not saved: there is nothing to re-read, and a
+                // file or bundled scenario of the same name may differ from what was run
+                return new ScenarioCheck(id, null, "scenario " + id + " was run from " + last
+                        + " in resolve serve, which cannot be re-read; its parameters are not shown", false);
+            }
             refs.add(last.equals(Bundled.label(id)) ? id : last);
         }
         if (Bundled.IDS.contains(id) && !refs.contains(id)) {

@@ -46,11 +46,11 @@ final class Pages {
     /**
      * @param bundled bundled scenarios: id to title
      * @param files user scenario files in the workspace
-     * @param runs results folders, newest first
+     * @param runs results folders, newest first, each with the CSV tables it holds
      * @param workspace the workspace folder as shown
      * @return the home page: the scenario list and earlier runs
      */
-    static String home(Map<String, String> bundled, List<String> files, List<String> runs, String workspace) {
+    static String home(Map<String, String> bundled, List<String> files, Map<String, List<String>> runs, String workspace) {
         StringBuilder b = new StringBuilder("<h1>Scenarios</h1><table class=\"list\" id=\"scenarios\"><tr><th>scenario</th><th>title</th><th></th></tr>");
         for (Map.Entry<String, String> e : bundled.entrySet()) {
             String ref = "scenario=" + q(e.getKey());
@@ -70,20 +70,28 @@ final class Pages {
             b.append("<p>No runs yet: open a scenario and run it.</p>");
         } else {
             b.append("<table class=\"list\" id=\"runs\"><tr><th>results</th><th>download</th></tr>");
-            for (String r : runs) {
-                b.append("<tr><td>").append(esc(r)).append("</td><td>").append(downloads(r)).append("</td></tr>");
+            for (Map.Entry<String, List<String>> r : runs.entrySet()) {
+                b.append("<tr><td>").append(esc(r.getKey())).append("</td><td>").append(downloads(r.getKey(), r.getValue())).append("</td></tr>");
             }
             b.append("</table>");
         }
         return layout("home", "Scenarios", b.toString());
     }
 
-    /** @return download links of a results folder's tables */
-    static String downloads(String run) {
+    /**
+     * @param run a results folder
+     * @param csv the CSV tables it holds
+     * @return download links: those CSV tables, the stored tables as Parquet (exported on request) and the report
+     */
+    static String downloads(String run, List<String> csv) {
         StringBuilder b = new StringBuilder();
         for (String format : List.of("csv", "parquet")) {
+            List<String> tables = format.equals("csv") ? csv : WebServer.TABLES;
+            if (tables.isEmpty()) {
+                continue;
+            }
             b.append("<span class=\"dl\">").append(format).append(':');
-            for (String t : WebServer.TABLES) {
+            for (String t : tables) {
                 b.append(" <a class=\"download\" data-format=\"").append(format).append("\" data-table=\"").append(t)
                         .append("\" href=\"/download?run=").append(q(run)).append("&amp;table=").append(t).append("&amp;format=")
                         .append(format).append("\">").append(t).append("</a>");
@@ -96,18 +104,21 @@ final class Pages {
     }
 
     /**
-     * @param refParam the scenario reference as a query ({@code scenario=ID} or {@code file=NAME})
-     * @param label the file name shown in problems
+     * @param kind what the editor opened: {@code scenario} (a bundled id) or {@code file} (a workspace file)
+     * @param name the bundled id or the file's path in the workspace
+     * @param label the file name shown
      * @param text the scenario's YAML
      * @param days the scenario's horizon
-     * @param bundled whether the scenario is bundled (saving makes a copy)
      * @return the editor with live validation, the run form and the fan charts
      */
-    static String editor(String refParam, String label, String text, int days, boolean bundled) {
+    static String editor(String kind, String name, String label, String text, int days) {
+        String refParam = kind + "=" + q(name);
+        boolean bundled = kind.equals("scenario");
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(esc(label)).append("</h1>");
         b.append("<p><a href=\"/provenance?").append(esc(refParam)).append("\">Provenance of every parameter</a></p>");
-        b.append("<section class=\"editor\" id=\"editor\" data-label=\"").append(esc(label)).append("\">")
+        b.append("<section class=\"editor\" id=\"editor\" data-label=\"").append(esc(label)).append("\" data-kind=\"").append(kind)
+                .append("\" data-name=\"").append(esc(name)).append("\">")
                 .append("<div class=\"code\"><div class=\"gutter\" id=\"gutter\" aria-hidden=\"true\"></div>")
                 .append("<textarea id=\"yaml\" spellcheck=\"false\" wrap=\"off\">").append(esc(text)).append("</textarea></div>")
                 .append("<div class=\"status\"><span id=\"validity\" data-state=\"unknown\">not checked yet</span>")

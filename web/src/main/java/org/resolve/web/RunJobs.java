@@ -25,9 +25,11 @@ import org.resolve.store.SweepProgress;
  * Ensembles started from the UI. Each runs, one at a time, through {@link Ensemble#run} — the
  * steps {@code resolve run} takes — into a new folder under the workspace's {@code results/}.
  * Listeners (server-sent event clients) get {@code progress} events as runs finish, {@code fan}
- * events with the fan charts every few runs, and finally {@code done} (with the headline outcomes
- * and the folder) or {@code failed}. A listener that connects late gets the latest progress and
- * every fan update so far first.
+ * events with the fan charts (the first after {@value #FIRST_FAN} runs, then at most one a second,
+ * and a last one when all runs are done; see {@link Fan} for what they draw), and finally
+ * {@code done} (with the headline outcomes and the folder) or {@code failed}. A listener that
+ * connects late gets the latest event of each kind first. Finished jobs are kept in memory, the
+ * latest {@value #KEPT}, for late listeners; queued and running ones always are.
  */
 final class RunJobs implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,15 +41,15 @@ final class RunJobs implements AutoCloseable {
         final Ensemble.Settings settings;
         final Path dir;
         final Fan fan;
-        final int every;
         final long created = System.nanoTime();
         private final List<SseClient> clients = new CopyOnWriteArrayList<>();
-        /** Events so far, for listeners that connect late: the latest of each kind, and every fan update. */
+        /** Events so far, for listeners that connect late: the latest of each kind. */
         private final Map<String, String> latest = new LinkedHashMap<>();
-        private final List<String> fans = new ArrayList<>();
         private volatile String state = "queued";
         private volatile int done;
         private long lastProgress;
+        /** When the latest fan update was sent (System.nanoTime), or 0 before the first. */
+        private long lastFan;
         private volatile double firstFanSeconds = Double.NaN;
         private volatile double seconds = Double.NaN;
 
@@ -57,12 +59,16 @@ final class RunJobs implements AutoCloseable {
             this.settings = settings;
             this.dir = dir;
             this.fan = new Fan(scenario.start(), settings.replications());
-            this.every = Math.max(1, Math.min(25, settings.replications() / 10));
         }
 
         /** @return the state: queued, running, done or failed */
         String state() {
             return state;
+        }
+
+        /** @return whether the job is done or failed */
+        boolean finished() {
+            return state.equals("done") || state.equals("failed");
         }
 
         /** @return a status for {@code GET /api/runs/ID} */
@@ -86,30 +92,17 @@ final class RunJobs implements AutoCloseable {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            if (event.equals("fan")) {
-                fans.add(json);
-            } else {
-                latest.put(event, json);
-            }
+            latest.put(event, json);
             for (SseClient c : clients) {
                 send(c, event, json);
             }
         }
 
         synchronized void subscribe(SseClient client) {
-            String progress = latest.get("progress");
-            if (progress != null) {
-                send(client, "progress", progress);
+            for (Map.Entry<String, String> e : latest.entrySet()) { // progress, fan, then done or failed
+                send(client, e.getKey(), e.getValue());
             }
-            for (String f : fans) {
-                send(client, "fan", f);
-            }
-            for (Map.Entry<String, String> e : latest.entrySet()) {
-                if (!e.getKey().equals("progress")) {
-                    send(client, e.getKey(), e.getValue());
-                }
-            }
-            if (state.equals("done") || state.equals("failed")) {
+            if (finished()) {
                 client.close();
                 return;
             }
@@ -133,7 +126,9 @@ final class RunJobs implements AutoCloseable {
 
     private final Workspace workspace;
     /** The first fan update comes after this many runs (or sooner), so the charts start early. */
-    private static final int FIRST_FAN = 4;
+    static final int FIRST_FAN = 4;
+    /** Later fan updates come at most this often (nanoseconds): one a second. */
+    static final long FAN_INTERVAL = 1_000_000_000L;
     /** Jobs kept in memory (with their events). */
     private static final int KEPT = 8;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -159,12 +154,20 @@ final class RunJobs implements AutoCloseable {
         Path dir = workspace.newRunFolder(sc.id(), settings.mode().key());
         Job job = new Job(Security.newToken().substring(0, 16), sc, settings, dir);
         synchronized (order) {
+            jobs.put(job.id, job);
             order.add(job.id);
-            while (order.size() > KEPT) { // finished runs are in the results folder; keep a few for late listeners
-                jobs.remove(order.remove(0));
+            // Finished runs are in the results folder: keep the latest few for late listeners, and
+            // every queued or running one (its listeners and status need it).
+            int finished = (int) order.stream().filter(id -> jobs.get(id).finished()).count();
+            for (java.util.Iterator<String> it = order.iterator(); it.hasNext() && finished > KEPT; ) {
+                String id = it.next();
+                if (jobs.get(id).finished()) {
+                    it.remove();
+                    jobs.remove(id);
+                    finished--;
+                }
             }
         }
-        jobs.put(job.id, job);
         exec.submit(() -> execute(job));
         return job;
     }
@@ -179,6 +182,7 @@ final class RunJobs implements AutoCloseable {
         int total = job.settings.replications();
         job.emit("progress", Map.of("done", 0, "total", total, "state", job.state));
         long t0 = System.nanoTime();
+        int[] seen = {0}; // results received, completed or failed (the store-writing thread's count)
         try {
             Ensemble.Outcome outcome = Ensemble.run(job.scenario, job.settings, job.dir, new SweepProgress() {
                 @Override
@@ -195,12 +199,17 @@ final class RunJobs implements AutoCloseable {
 
                 @Override
                 public void result(RunResult r) {
-                    job.fan.add(r);
-                    int n = job.fan.size();
-                    if ((n % job.every == 0 || n == Math.min(job.every, FIRST_FAN)) && n < total) {
+                    seen[0]++;
+                    if (!job.fan.add(r) || seen[0] >= total) {
+                        return; // the fan is unchanged, or the last one follows
+                    }
+                    long now = System.nanoTime();
+                    boolean due = job.lastFan == 0 ? job.fan.size() >= FIRST_FAN : now - job.lastFan >= FAN_INTERVAL;
+                    if (due) {
+                        job.lastFan = now;
                         job.emit("fan", job.fan.snapshot());
                         if (Double.isNaN(job.firstFanSeconds)) {
-                            job.firstFanSeconds = (System.nanoTime() - t0) / 1e9;
+                            job.firstFanSeconds = (now - t0) / 1e9;
                         }
                     }
                 }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.resolve.analysis.Comparison;
 import org.resolve.analysis.KpiSummary;
 import org.resolve.analysis.sensitivity.MorrisEffect;
@@ -32,7 +31,6 @@ import org.resolve.core.engine.Engine;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.Mode;
 import org.resolve.core.scenario.Bundled;
-import org.resolve.core.scenario.Location;
 import org.resolve.core.scenario.Problem;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.core.scenario.ScenarioException;
@@ -40,6 +38,7 @@ import org.resolve.core.scenario.ScenarioLoader;
 import org.resolve.store.EngineSpec;
 import org.resolve.store.Ensemble;
 import org.resolve.store.ResultsStore;
+import org.resolve.store.SensitivityFiles;
 import org.resolve.store.SweepInfo;
 import org.resolve.store.StoreException;
 import org.resolve.store.Sweep;
@@ -63,10 +62,13 @@ import org.resolve.store.SweepSummary;
 public final class WebServer implements AutoCloseable {
     /** The tables a run's results can be downloaded as. */
     static final List<String> TABLES = List.of("series", "kpis", "runs", "sweep");
+    /** The CSV files a results folder may hold: a run's tables, and a sensitivity analysis' indices. */
+    static final List<String> CSV_TABLES = List.of("series", "kpis", "runs", "sweep", "sensitivity");
     /** The default port (when free; see {@code resolve serve --port}). */
     public static final int DEFAULT_PORT = 8642;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern EXTENDS = Pattern.compile("(?m)^extends:[ \\t]*['\"]?([^'\"#\\r\\n]*?)['\"]?[ \\t]*(#.*)?$");
+    /** The folder a run's Parquet export is written to (as {@code resolve export} names it). */
+    static final String PARQUET = "export-parquet";
     /** The assets served from the jar, by name: nothing else is served from the class path. */
     private static final Map<String, String[]> ASSETS = Map.of(
             "app.js", new String[] {"/org/resolve/web/static/app.js", "text/javascript; charset=utf-8"},
@@ -107,6 +109,10 @@ public final class WebServer implements AutoCloseable {
     private final Security security;
     private final RunJobs jobs;
     private final Javalin app;
+    /** Held while a download is made on first request (Parquet export, HTML report): one at a time, never behind an analysis. */
+    private final Object exportLock = new Object();
+    /** Held by a sensitivity analysis for its whole run: one at a time. */
+    private final Object analysisLock = new Object();
 
     private WebServer(Options options) {
         this.options = options;
@@ -201,7 +207,12 @@ public final class WebServer implements AutoCloseable {
         for (String id : Bundled.IDS) {
             bundled.put(id, ScenarioLoader.load(id).title());
         }
-        ctx.html(Pages.home(bundled, workspace.scenarioFiles(), workspace.runFolders(), workspace.root().toString()));
+        Map<String, List<String>> runs = new LinkedHashMap<>();
+        for (String r : workspace.runFolders()) {
+            Path dir = workspace.results().resolve(r);
+            runs.put(r, CSV_TABLES.stream().filter(t -> Files.isRegularFile(dir.resolve(t + ".csv"))).toList());
+        }
+        ctx.html(Pages.home(bundled, workspace.scenarioFiles(), runs, workspace.root().toString()));
     }
 
     private void editor(Context ctx) {
@@ -209,12 +220,15 @@ public final class WebServer implements AutoCloseable {
         String file = ctx.queryParam("file");
         String text;
         String label;
-        String ref;
+        String kind;
+        String name;
+        int days = 365;
         if (file != null) {
             Path p = workspace.scenarioFile(file);
             text = read(p);
-            label = workspace.root().relativize(p).toString();
-            ref = "file=" + Pages.q(file);
+            label = workspace.root().relativize(p).toString().replace('\\', '/');
+            kind = "file";
+            name = label;
         } else {
             String b = id == null ? Bundled.DEFAULT : id;
             if (!Bundled.IDS.contains(b)) {
@@ -222,15 +236,15 @@ public final class WebServer implements AutoCloseable {
             }
             text = Bundled.text(b);
             label = Bundled.label(b);
-            ref = "scenario=" + Pages.q(b);
+            kind = "scenario";
+            name = b;
         }
-        int days = 365;
         try {
-            days = fromText(label, text).days();
+            days = fromEditor(text, kind.equals("scenario") ? name : null, kind.equals("file") ? name : null).days();
         } catch (ScenarioException e) {
             // the editor shows the problems
         }
-        ctx.html(Pages.editor(ref, label, text, days, file == null));
+        ctx.html(Pages.editor(kind, name, label, text, days));
     }
 
     private List<String> choices() {
@@ -254,14 +268,17 @@ public final class WebServer implements AutoCloseable {
 
     // ---- scenarios
 
-    /** @return a bundled scenario by id, or a workspace file by name */
+    /**
+     * @return a bundled scenario by id, or a workspace file by name; a file and every file its
+     *     {@code extends} chain names must be in the workspace
+     */
     private Scenario scenario(String id, String file) throws ScenarioException {
         if (file != null) {
-            return ScenarioLoader.load(workspace.scenarioFile(file).toString());
+            return ScenarioLoader.load(workspace.scenarioFile(file).toString(), workspace.root());
         }
         if (id == null || !Bundled.IDS.contains(id)) {
             if (id != null && !id.isEmpty() && (id.endsWith(".yaml") || id.endsWith(".yml"))) {
-                return ScenarioLoader.load(workspace.scenarioFile(id).toString());
+                return ScenarioLoader.load(workspace.scenarioFile(id).toString(), workspace.root());
             }
             throw new NotFoundResponse("no such scenario");
         }
@@ -269,30 +286,35 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Loads a scenario from the editor's text, as {@code resolve validate} loads a file (the same
-     * {@link ScenarioLoader}); an {@code extends} must name a bundled scenario or a file in the
-     * workspace.
+     * Loads the editor's text, as {@code resolve validate} loads a file (the same
+     * {@link ScenarioLoader}), with every {@code extends} confined to bundled scenarios and files in
+     * the workspace. {@code id} or {@code file} names what the editor opened: text unchanged from it
+     * is loaded from there, so results record the bundled id or the file's real path; edited text is
+     * labelled {@link ScenarioLoader#UNSAVED} (results say so and nothing re-reads it), with relative
+     * {@code extends} resolved beside the file it was opened from, else in the workspace.
+     *
+     * @param text the YAML
+     * @param id the bundled scenario the editor opened, or null
+     * @param file the workspace file the editor opened (confined to the workspace), or null
      */
-    private Scenario fromText(String label, String text) throws ScenarioException {
-        Matcher m = EXTENDS.matcher(text);
-        if (m.find()) {
-            String ref = m.group(1).trim();
-            if (!Bundled.IDS.contains(ref)) {
-                boolean ok;
-                try {
-                    ok = Files.isRegularFile(Workspace.resolveUnder(workspace.root(), ref));
-                } catch (HttpResponseException e) {
-                    ok = false;
-                }
-                if (!ok) {
-                    int line = 1 + (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-                    throw new ScenarioException(List.of(new Problem(new Location(label, line, 10), "extends",
-                            "'" + ref + "' is neither a bundled scenario nor a file in the workspace",
-                            "one of " + String.join(", ", Bundled.IDS) + ", or a file name in the workspace")));
-                }
+    private Scenario fromEditor(String text, String id, String file) throws ScenarioException {
+        Path origin = null;
+        if (file != null) {
+            try {
+                origin = workspace.scenarioFile(file);
+            } catch (HttpResponseException e) {
+                origin = null; // deleted or never there: the text is all there is
             }
+            if (origin != null && text.equals(readOrNull(origin))) {
+                return ScenarioLoader.load(origin.toString(), workspace.root());
+            }
+        } else if (id != null && Bundled.IDS.contains(id) && text.equals(Bundled.text(id))) {
+            return ScenarioLoader.load(id);
         }
-        return ScenarioLoader.fromText(label, text, workspace.root());
+        String name = origin != null ? workspace.root().relativize(origin).toString().replace('\\', '/')
+                : id != null && Bundled.IDS.contains(id) ? Bundled.label(id) : null;
+        String label = ScenarioLoader.UNSAVED + (name == null ? "" : " of " + name);
+        return ScenarioLoader.fromText(label, text, origin == null ? workspace.root() : origin.getParent(), workspace.root());
     }
 
     private static List<Map<String, Object>> problems(ScenarioException e) {
@@ -311,10 +333,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void validate(Context ctx) {
-        String label = Objects.requireNonNullElse(ctx.queryParam("label"), "editor.yaml");
         Map<String, Object> out = new LinkedHashMap<>();
         try {
-            Scenario sc = fromText(label, ctx.body());
+            Scenario sc = fromEditor(ctx.body(), ctx.queryParam("scenario"), ctx.queryParam("file"));
             out.put("ok", true);
             out.put("problems", List.of());
             out.put("summary", sc.id() + ", " + sc.parameters().size() + " parameters, " + sc.uncertainParameters().size()
@@ -341,7 +362,7 @@ public final class WebServer implements AutoCloseable {
     private void run(Context ctx) throws ScenarioException {
         JsonNode body = body(ctx);
         Scenario sc = body.hasNonNull("text")
-                ? fromText(body.path("label").asText("editor.yaml"), body.get("text").asText())
+                ? fromEditor(body.get("text").asText(), body.path("scenario").asText(null), body.path("file").asText(null))
                 : scenario(body.path("scenario").asText(null), body.path("file").asText(null));
         sc = withDays(sc, body);
         Mode mode = mode(body.path("mode").asText("agent"));
@@ -422,8 +443,9 @@ public final class WebServer implements AutoCloseable {
         Path dir = workspace.newRunFolder(sc.id(), "morris");
         List<String> keys = KpiSummary.HEADLINE.stream().map(Metric::key).toList();
         Map<String, double[]> outcomes;
+        int failed;
         long t0 = System.nanoTime();
-        synchronized (this) { // one analysis at a time; each has its own store
+        synchronized (analysisLock) { // one analysis at a time; each has its own store
             try (ResultsStore store = ResultsStore.open(dir.resolve(Ensemble.STORE))) {
                 SweepSummary done = new SweepRunner(store, options.threads()).run(sweep, sweep.engine().create().kpisOnly(),
                         (n, total) -> { });
@@ -431,9 +453,13 @@ public final class WebServer implements AutoCloseable {
                     throw new StoreException("the analysis was interrupted");
                 }
                 outcomes = store.kpiColumns(sweep.id(), keys, study.plan().size());
+                failed = (int) store.counts(sweep.id()).failedRuns();
             }
         }
-        SensitivityStudy.Results results = study.analyse(outcomes, SensitivityOptions.withSeed(seed));
+        SensitivityOptions opts = SensitivityOptions.withSeed(seed);
+        SensitivityStudy.Results results = study.analyse(outcomes, opts);
+        // sensitivity.csv and meta.json, as resolve sensitivity writes them
+        SensitivityFiles.write(dir, sc, study, results, sweep.id(), seed, mode.key(), opts, failed, (System.nanoTime() - t0) / 1e9);
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (MorrisResult r : results.morris()) {
             List<Map<String, Object>> effects = new ArrayList<>();
@@ -464,8 +490,8 @@ public final class WebServer implements AutoCloseable {
     private void download(Context ctx) {
         String table = ctx.queryParam("table");
         String format = Objects.requireNonNullElse(ctx.queryParam("format"), "csv");
-        if (table == null || !(TABLES.contains(table) || table.equals("meta") || table.equals("report"))) {
-            throw new BadRequestResponse("table must be one of " + String.join(", ", TABLES) + ", meta or report");
+        if (table == null || !(CSV_TABLES.contains(table) || table.equals("meta") || table.equals("report"))) {
+            throw new BadRequestResponse("table must be one of " + String.join(", ", CSV_TABLES) + ", meta or report");
         }
         Path dir = workspace.runFolder(Objects.requireNonNullElse(ctx.queryParam("run"), ""));
         String name;
@@ -474,18 +500,14 @@ public final class WebServer implements AutoCloseable {
         } else if (table.equals("report")) {
             // The self-contained HTML report, as `resolve report DIR` writes it (made on first request).
             name = org.resolve.report.HtmlReport.FILE;
-            if (!Files.exists(dir.resolve(name))) {
-                writeReport(dir);
-            }
+            writeReport(dir);
         } else if (format.equals("csv")) {
             name = table + ".csv";
-        } else if (format.equals("parquet")) {
-            name = "export-parquet/" + table + ".parquet";
-            if (!Files.exists(dir.resolve(name))) {
-                exportParquet(dir);
-            }
+        } else if (format.equals("parquet") && TABLES.contains(table)) {
+            name = PARQUET + "/" + table + ".parquet";
+            exportParquet(dir);
         } else {
-            throw new BadRequestResponse("format must be csv or parquet");
+            throw new BadRequestResponse("format must be csv, or parquet for " + String.join(", ", TABLES));
         }
         Path file = Workspace.resolveUnder(workspace.results(), dir.getFileName().toString(), name);
         if (!Files.isRegularFile(file)) {
@@ -501,24 +523,59 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** The same report as {@code resolve report DIR}. */
-    private synchronized void writeReport(Path dir) {
-        try {
-            org.resolve.report.HtmlReport.write(dir);
-        } catch (org.resolve.report.ReportException e) {
-            throw new NotFoundResponse("no report: " + e.getMessage());
-        } catch (IOException e) {
-            throw new NotFoundResponse("no report: " + e.getMessage());
+    /** The same report as {@code resolve report DIR}, written (atomically, by the report module) on first request. */
+    private void writeReport(Path dir) {
+        synchronized (exportLock) {
+            if (Files.exists(dir.resolve(org.resolve.report.HtmlReport.FILE))) {
+                return;
+            }
+            try {
+                org.resolve.report.HtmlReport.write(dir);
+            } catch (org.resolve.report.ReportException | IOException e) {
+                throw new NotFoundResponse("no report: " + e.getMessage());
+            }
         }
     }
 
-    /** The same export as {@code resolve export DIR --format parquet}: the latest sweep's tables. */
-    private synchronized void exportParquet(Path dir) {
-        Path storeFile = Workspace.resolveUnder(dir, Ensemble.STORE);
-        try (ResultsStore store = ResultsStore.open(storeFile)) {
-            SweepInfo latest = store.sweeps().stream().max(java.util.Comparator.comparing(SweepInfo::created))
-                    .orElseThrow(() -> new NotFoundResponse("no sweep stored"));
-            store.exportParquet(dir.resolve("export-parquet"), latest.sweepId());
+    /**
+     * The same export as {@code resolve export DIR --format parquet} (the latest sweep's tables),
+     * made on first request: into a temporary folder beside {@value #PARQUET}, then moved there
+     * in one step, so a download never sees a partial export.
+     */
+    private void exportParquet(Path dir) {
+        synchronized (exportLock) {
+            Path target = dir.resolve(PARQUET);
+            if (Files.exists(target)) {
+                return;
+            }
+            Path storeFile = Workspace.resolveUnder(dir, Ensemble.STORE);
+            Path tmp = dir.resolve("." + PARQUET + "-" + Security.newToken().substring(0, 12) + ".partial");
+            try {
+                try (ResultsStore store = ResultsStore.open(storeFile)) {
+                    SweepInfo latest = store.sweeps().stream().max(java.util.Comparator.comparing(SweepInfo::created))
+                            .orElseThrow(() -> new NotFoundResponse("no sweep stored"));
+                    store.exportParquet(tmp, latest.sweepId());
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new NotFoundResponse("no export: " + e.getMessage());
+            } finally {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    /** Removes a temporary file or folder left by a failed export, if any. */
+    private static void deleteQuietly(Path p) {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // best effort: a leftover temporary folder is harmless
         }
     }
 
@@ -576,6 +633,14 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalArgumentException(key + " must be between " + lo + " and " + hi + ", not " + v);
         }
         return v;
+    }
+
+    private static String readOrNull(Path p) {
+        try {
+            return Files.size(p) > ScenarioLoader.MAX_CONFINED_BYTES ? null : Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String read(Path p) {

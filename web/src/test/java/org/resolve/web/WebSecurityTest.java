@@ -173,8 +173,59 @@ class WebSecurityTest {
         // an extends in the editor's text may not reach outside the workspace either
         HttpResponse<String> ext = post("/api/validate", "resolve: 1\nid: x\nextends: ../outside/secret.yaml\n", "Cookie", c, "Origin", base);
         assertEquals(200, ext.statusCode());
-        assertTrue(ext.body().contains("\"line\":3") && ext.body().contains("neither a bundled scenario"), ext.body());
+        assertTrue(ext.body().contains("\"line\":3") && ext.body().contains("is outside the workspace"), ext.body());
         assertTrue(!ext.body().contains("SECRET"), ext.body());
+    }
+
+    /** Asserts a response refused the scenario without reading the outside file. */
+    private static void refused(HttpResponse<String> r, String what) {
+        assertTrue(r.statusCode() == 422 || r.statusCode() == 404 || r.statusCode() == 400, what + " -> " + r.statusCode() + " " + r.body());
+        assertTrue(!r.body().contains("SECRET"), what + ": " + r.body());
+    }
+
+    @Test
+    void noRouteReadsAFileOutsideTheWorkspaceThroughExtends() throws Exception {
+        String c = cookie();
+        String secret = tmp.resolve("outside/secret.yaml").toRealPath().toString();
+        // the editor's text, however the key is written
+        for (String text : new String[] {"resolve: 1\nid: x\nextends: " + secret + "\n", "resolve: 1\nid: x\nextends : " + secret + "\n",
+            "resolve: 1\nid: x\n\"extends\": " + secret + "\n", "resolve: 1\nid: x\n'extends':   \"" + secret + "\"\n",
+            "resolve: 1\nid: x\nextends: ../outside/secret.yaml\n", "{resolve: 1, id: x, extends: " + secret + "}\n",
+            "resolve: 1\nid: x\nextends: /dev/zero\n"}) {
+            HttpResponse<String> r = post("/api/validate", text, "Cookie", c, "Origin", base);
+            assertEquals(200, r.statusCode(), text);
+            assertTrue(r.body().contains("is outside the workspace") && !r.body().contains("SECRET"), text + ": " + r.body());
+            refused(post("/api/runs", "{\"text\":" + json(text) + ",\"replications\":1}", "Cookie", c, "Origin", base), "run of " + text);
+        }
+        // a pipe in the workspace is not read (reading it would block)
+        Path fifo = tmp.resolve("ws/pipe.yaml");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            HttpResponse<String> r = post("/api/validate", "resolve: 1\nid: x\nextends: pipe.yaml\n", "Cookie", c, "Origin", base);
+            assertTrue(r.body().contains("is not a regular file"), r.body());
+        }
+        // saved files, and a chain of them, through every route that loads a file
+        for (String[] f : new String[][] {{"out.yaml", "resolve: 1\nid: out\nextends: " + secret + "\n"},
+            {"up.yaml", "resolve: 1\nid: up\nextends: ../../outside/secret.yaml\n"}, {"chain.yaml", "resolve: 1\nid: chain\nextends: up.yaml\n"}}) {
+            HttpResponse<String> saved = post("/api/scenarios", "{\"name\":\"" + f[0] + "\",\"text\":" + json(f[1]) + "}", "Cookie", c, "Origin", base);
+            assertEquals(200, saved.statusCode(), saved.body());
+            String file = "scenarios/" + f[0];
+            refused(post("/api/runs", "{\"file\":\"" + file + "\",\"replications\":1}", "Cookie", c, "Origin", base), "run " + file);
+            refused(post("/api/compare", "{\"baseline\":\"kursk-2024\",\"scenario\":\"" + file + "\",\"replications\":2}", "Cookie", c,
+                    "Origin", base), "compare " + file);
+            refused(post("/api/sensitivity", "{\"scenario\":\"" + file + "\",\"trajectories\":2}", "Cookie", c, "Origin", base),
+                    "sensitivity " + file);
+            refused(get("/provenance?file=" + file, "Cookie", c), "provenance " + file);
+            refused(get("/provenance?scenario=" + file, "Cookie", c), "provenance " + file);
+            HttpResponse<String> edit = get("/edit?file=" + file, "Cookie", c);
+            assertEquals(200, edit.statusCode());
+            assertTrue(!edit.body().contains("SECRET"), edit.body());
+        }
+        // done right: a workspace file that extends a bundled scenario loads everywhere
+        assertEquals(200, get("/provenance?file=scenarios/mine.yaml", "Cookie", c).statusCode());
+    }
+
+    private static String json(String s) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
     }
 
     @Test

@@ -11,10 +11,14 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.serialization.NodeReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +47,13 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * with its file, line and column; nothing is silently fixed.
  */
 public final class ScenarioLoader {
+    /** The largest file {@link #load(String, Path)} and {@link #fromText(String, String, Path, Path)} read: 1 MiB. */
+    public static final long MAX_CONFINED_BYTES = 1L << 20;
+    /**
+     * How labels of scenario text that is not (or no longer) a file begin, e.g. the web editor's
+     * unsaved text: results record it among the scenario's files, and nothing tries to re-read it.
+     */
+    public static final String UNSAVED = "unsaved editor text";
     private static final int MAX_QUOTE_WORDS = 25;
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
     private static final Schema SCHEMA = SchemaRegistry
@@ -70,7 +81,23 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found, each located
      */
     public static Scenario load(String ref) throws ScenarioException {
-        return build(draft(ref, null, new LinkedHashSet<>(), null));
+        return build(draft(ref, null, new LinkedHashSet<>(), null, null));
+    }
+
+    /**
+     * Loads a scenario by bundled id or by path, reading files only inside a folder: the file
+     * itself and every file its {@code extends} chain names must, after following symbolic links,
+     * be a regular file under {@code root} of at most {@link #MAX_CONFINED_BYTES} bytes. Bundled
+     * ids stay allowed at every level. A relative path is resolved against {@code root}.
+     *
+     * @param ref a bundled id or a file path
+     * @param root the folder files must lie in
+     * @return the validated scenario
+     * @throws ScenarioException with every problem found, each located (a file outside the folder is one)
+     * @throws IllegalArgumentException if {@code root} is not an existing folder
+     */
+    public static Scenario load(String ref, Path root) throws ScenarioException {
+        return build(draft(ref, null, new LinkedHashSet<>(), null, realRoot(root)));
     }
 
     /**
@@ -83,37 +110,143 @@ public final class ScenarioLoader {
      * @throws ScenarioException with every problem found
      */
     public static Scenario fromText(String label, String text, Path baseDir) throws ScenarioException {
-        return build(parse(label, text, baseDir, new LinkedHashSet<>(), null));
+        return build(parse(label, text, baseDir, new LinkedHashSet<>(), null, null));
+    }
+
+    /**
+     * Loads a scenario from text whose {@code extends} chain may read files only inside a folder,
+     * as {@link #load(String, Path)} does.
+     *
+     * @param label the name to report in problems
+     * @param text the YAML text
+     * @param baseDir where relative {@code extends} paths are resolved (null for {@code root})
+     * @param root the folder files must lie in
+     * @return the validated scenario
+     * @throws ScenarioException with every problem found (a file outside the folder is one)
+     * @throws IllegalArgumentException if {@code root} is not an existing folder
+     */
+    public static Scenario fromText(String label, String text, Path baseDir, Path root) throws ScenarioException {
+        Path r = realRoot(root);
+        return build(parse(label, text, baseDir == null ? r : baseDir.toAbsolutePath(), new LinkedHashSet<>(), null, r));
+    }
+
+    private static Path realRoot(Path root) {
+        try {
+            Path r = root.toRealPath();
+            if (!Files.isDirectory(r)) {
+                throw new IllegalArgumentException("not a folder: " + root);
+            }
+            return r;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no such folder: " + root, e);
+        }
     }
 
     /**
      * @param from where the reference is written (an {@code extends} value), or null for a reference
      *     given directly; problems finding the file are reported there
+     * @param confine the real folder files must lie in, or null for any file
      */
-    private static Draft draft(String ref, Path baseDir, Set<String> chain, Location from) throws ScenarioException {
+    private static Draft draft(String ref, Path baseDir, Set<String> chain, Location from, Path confine) throws ScenarioException {
         if (Bundled.IDS.contains(ref)) {
-            return parse(Bundled.label(ref), Bundled.text(ref), null, chain, from);
+            return parse(Bundled.label(ref), Bundled.text(ref), null, chain, from, confine);
         }
-        Path p = baseDir == null ? Path.of(ref) : baseDir.resolve(ref);
         String label = ref;
-        String text;
+        Location at = from == null ? new Location(label, 0, 0) : from;
+        String subject = from == null ? "scenario" : "extends";
+        Path p;
         try {
-            text = Files.readString(p, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            String hint = DidYouMean.suggest(ref, Bundled.IDS);
-            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 0, 0) : from,
-                    from == null ? "scenario" : "extends",
-                    "no such file or bundled scenario '" + ref + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"),
+            Path base = baseDir != null ? baseDir : confine;
+            p = base == null ? Path.of(ref) : base.resolve(ref);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScenarioException(List.of(new Problem(at, subject, "not a file path: '" + ref + "'",
                     "a file path or one of " + String.join(", ", Bundled.IDS))));
-        } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 0, 0) : from,
-                    from == null ? "scenario" : "extends", "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
         }
-        Path dir = p.toAbsolutePath().getParent();
-        return parse(label, text, dir, chain, from);
+        String text;
+        Path dir;
+        if (confine != null) {
+            Path real = confined(p, ref, at, subject, confine);
+            text = readConfined(real, ref, at, subject);
+            dir = real.getParent();
+        } else {
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw noSuchFile(ref, at, subject);
+            } catch (IOException e) {
+                throw new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
+            }
+            dir = p.toAbsolutePath().getParent();
+        }
+        return parse(label, text, dir, chain, from, confine);
     }
 
-    private static Draft parse(String label, String text, Path baseDir, Set<String> chain, Location from) throws ScenarioException {
+    private static ScenarioException noSuchFile(String ref, Location at, String subject) {
+        String hint = DidYouMean.suggest(ref, Bundled.IDS);
+        return new ScenarioException(List.of(new Problem(at, subject,
+                "no such file or bundled scenario '" + ref + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"),
+                "a file path or one of " + String.join(", ", Bundled.IDS))));
+    }
+
+    private static ScenarioException outside(String ref, Location at, String subject) {
+        return new ScenarioException(List.of(new Problem(at, subject, ref + " is outside the workspace",
+                "a bundled scenario id or a file in the workspace")));
+    }
+
+    /**
+     * @return the real path of {@code p}, checked to lie under {@code confine} after following
+     *     symbolic links; a path outside it is reported as outside whether or not it exists (so
+     *     nothing is learnt about files there)
+     */
+    private static Path confined(Path p, String ref, Location at, String subject, Path confine) throws ScenarioException {
+        Path abs = p.toAbsolutePath().normalize();
+        boolean inside = abs.startsWith(confine);
+        Path real;
+        try {
+            real = abs.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw inside ? noSuchFile(ref, at, subject) : outside(ref, at, subject);
+        } catch (IOException e) {
+            throw inside ? new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(),
+                    "a readable UTF-8 file"))) : outside(ref, at, subject);
+        }
+        if (!real.startsWith(confine)) {
+            throw outside(ref, at, subject);
+        }
+        return real;
+    }
+
+    /** Reads a confined file: a regular file (not a device or pipe) of at most {@link #MAX_CONFINED_BYTES}, in UTF-8. */
+    private static String readConfined(Path real, String ref, Location at, String subject) throws ScenarioException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) {
+                throw new ScenarioException(List.of(new Problem(at, subject, ref + " is not a regular file",
+                        "a bundled scenario id or a file in the workspace")));
+            }
+            if (a.size() > MAX_CONFINED_BYTES) {
+                throw tooLarge(ref, at, subject);
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_CONFINED_BYTES + 1);
+            }
+            if (bytes.length > MAX_CONFINED_BYTES) {
+                throw tooLarge(ref, at, subject);
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
+        }
+    }
+
+    private static ScenarioException tooLarge(String ref, Location at, String subject) {
+        return new ScenarioException(List.of(new Problem(at, subject, ref + " is larger than " + (MAX_CONFINED_BYTES >> 20) + " MiB",
+                "a scenario file of at most " + (MAX_CONFINED_BYTES >> 20) + " MiB")));
+    }
+
+    private static Draft parse(String label, String text, Path baseDir, Set<String> chain, Location from, Path confine)
+            throws ScenarioException {
         if (!chain.add(label)) {
             throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 1, 1) : from, "extends",
                     "scenarios extend each other in a cycle: " + String.join(" -> ", chain) + " -> " + label,
@@ -131,7 +264,7 @@ public final class ScenarioLoader {
         Draft d = new Draft(label, root);
         Node ext = Yaml.get(root, "extends");
         if (ext != null) {
-            d.parent = draft(Yaml.scalar(ext), baseDir, chain, Yaml.loc(label, ext));
+            d.parent = draft(Yaml.scalar(ext), baseDir, chain, Yaml.loc(label, ext), confine);
         }
         return d;
     }

@@ -55,7 +55,9 @@
     const gutter = document.getElementById('gutter');
     const problems = document.getElementById('problems');
     const validity = document.getElementById('validity');
-    const label = document.getElementById('editor').dataset.label;
+    // what the editor opened (kind 'scenario' with a bundled id, or 'file' with a workspace file):
+    // the server loads unchanged text from there, and labels edited text as unsaved
+    const origin = document.getElementById('editor').dataset;
     let lines = 0;
     let seq = 0;
     let timer = null;
@@ -104,7 +106,7 @@
     async function validate() {
       const mine = ++seq;
       validity.dataset.state = 'checking';
-      const r = await fetch('/api/validate?label=' + encodeURIComponent(label), {
+      const r = await fetch('/api/validate?' + origin.kind + '=' + encodeURIComponent(origin.name), {
         method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: ta.value
       });
       if (mine !== seq) { return; }
@@ -133,11 +135,13 @@
     const progressText = document.getElementById('progress-text');
 
     function drawFan(snap) {
+      // Past 2,000 completed runs the server draws the first 2,000 (a fair sample: runs are independent draws).
+      const title = b => b.metric + ' (' + b.description + ')' + (snap.capped ? ', first ' + human(snap.runs) + ' runs' : '');
       snap.bands.forEach(b => {
         let c = charts[b.metric];
         if (!c) {
           const box = el('div', { class: 'chart-box', 'data-metric': b.metric });
-          box.appendChild(el('h3', {}, b.metric + ' (' + b.description + ')'));
+          box.appendChild(el('h3', {}, title(b)));
           const wrap = el('div', { class: 'canvas-wrap' });
           const canvas = el('canvas', { id: 'fan-' + b.metric });
           wrap.appendChild(canvas);
@@ -172,10 +176,13 @@
           [b.p05, b.p95, b.p25, b.p75, b.p50].forEach((d, i) => { c.data.datasets[i].data = d; });
           c.update('none');
         }
-        c.canvas.parentNode.parentNode.dataset.runs = String(snap.runs);
+        const box = c.canvas.parentNode.parentNode;
+        box.dataset.runs = String(snap.runs);
+        box.querySelector('h3').textContent = title(b);
       });
       fans.dataset.updates = String(Number(fans.dataset.updates) + 1);
       fans.dataset.runs = String(snap.runs);
+      fans.dataset.capped = String(snap.capped);
       fans.dataset.history = (fans.dataset.history ? fans.dataset.history + ',' : '') + snap.runs;
     }
 
@@ -216,7 +223,7 @@
       fans.dataset.state = 'starting';
       const started = performance.now();
       const r = await postJson('/api/runs', {
-        text: ta.value, label: label,
+        text: ta.value, [origin.kind]: origin.name,
         mode: document.getElementById('mode').value,
         replications: document.getElementById('replications').value,
         days: document.getElementById('days').value,

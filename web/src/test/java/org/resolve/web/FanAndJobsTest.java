@@ -1,0 +1,71 @@
+package org.resolve.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resolve.core.engine.Engine;
+import org.resolve.core.engine.Metric;
+import org.resolve.core.engine.Mode;
+import org.resolve.core.engine.RunResult;
+import org.resolve.core.scenario.Scenario;
+import org.resolve.core.scenario.ScenarioLoader;
+import org.resolve.store.Ensemble;
+
+/** The fan charts' bounded memory, and which jobs the run queue keeps. */
+class FanAndJobsTest {
+    private static RunResult run(int i, int days, double level) {
+        double[][] series = new double[Metric.values().length][days];
+        for (double[] s : series) {
+            java.util.Arrays.fill(s, level);
+        }
+        return new RunResult(i, i, new double[0], series);
+    }
+
+    @Test
+    void theFanKeepsTheFirst2000CompletedRunsOnAtMost151Days() {
+        Fan fan = new Fan(LocalDate.of(2024, 8, 6), 2500);
+        assertFalse(fan.add(RunResult.failed(0, 0, new double[0], new double[Metric.values().length][3650], 3, new IllegalStateException("x"))));
+        for (int i = 0; i < Fan.MAX_RUNS; i++) {
+            assertTrue(fan.add(run(i, 3650, 1)));
+        }
+        assertFalse(fan.snapshot().capped(), "exactly 2,000 completed: all drawn");
+        for (int i = 0; i < 500; i++) {
+            assertFalse(fan.add(run(Fan.MAX_RUNS + i, 3650, 1000)), "beyond the cap");
+        }
+        Fan.Snapshot s = fan.snapshot();
+        assertEquals(Fan.MAX_RUNS, s.runs());
+        assertTrue(s.capped());
+        assertTrue(s.dates().size() <= Fan.MAX_POINTS + 1, "days drawn: " + s.dates().size());
+        assertEquals("2024-08-06", s.dates().get(0));
+        assertEquals(LocalDate.of(2024, 8, 6).plusDays(3649).toString(), s.dates().get(s.dates().size() - 1), "the last day is drawn");
+        assertEquals(1.0, s.bands().get(0).p95()[s.dates().size() - 1], "only the first 2,000 runs are drawn");
+    }
+
+    @Test
+    void queuedAndRunningJobsAreNeverEvicted(@TempDir Path tmp) throws Exception {
+        Scenario sc = ScenarioLoader.load("kursk-2024");
+        try (RunJobs jobs = new RunJobs(new Workspace(tmp))) {
+            List<String> ids = new ArrayList<>();
+            // the first runs for a long time: every later one waits in the queue
+            ids.add(jobs.start(sc, settings(100_000)).id);
+            for (int i = 0; i < 11; i++) {
+                ids.add(jobs.start(sc.with(java.util.Map.of(), 5), settings(1)).id);
+            }
+            for (String id : ids) {
+                assertTrue(jobs.job(id).isPresent(), "job " + ids.indexOf(id) + " of 12 is still known");
+                assertFalse(jobs.job(id).get().finished());
+            }
+        }
+    }
+
+    private static Ensemble.Settings settings(int replications) {
+        return new Ensemble.Settings(Mode.AGENT, Engine.DEFAULT_BINS, Ensemble.Design.MONTE_CARLO, replications, 1L, 1, List.of(), "test");
+    }
+}
