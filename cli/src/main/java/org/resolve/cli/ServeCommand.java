@@ -52,6 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new UserError("cannot serve on " + host + ":" + port + ": " + firstLine(e));
         }
+        server.warmUp();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();

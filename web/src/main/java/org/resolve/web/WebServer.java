@@ -189,6 +189,38 @@ public final class WebServer implements AutoCloseable {
         return "http://" + h + ":" + port() + "/?token=" + token;
     }
 
+    /**
+     * Compiles the engines before the first request needs them: a background thread of the lowest
+     * priority runs a few short replications of kursk-2024 in both modes (KPIs only, nothing
+     * stored), about one to two seconds of one core. Without it, the first ensemble started from
+     * the UI runs partly interpreted while the JIT compiles the day loop (measured: +36% on its wall
+     * time; see docs/PERFORMANCE.md). A run started meanwhile is not affected in its results.
+     *
+     * @return the warm-up thread (already started; a daemon)
+     */
+    public Thread warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                Scenario sc = ScenarioLoader.load("kursk-2024").with(Map.of(), 150);
+                org.resolve.core.engine.Engine agent = new org.resolve.core.engine.AgentEngine().kpisOnly();
+                org.resolve.core.engine.Engine aggregate = org.resolve.core.engine.Engine
+                        .of(org.resolve.core.engine.Mode.AGGREGATE).kpisOnly();
+                double[] p = org.resolve.core.engine.ParameterSampler.medians(sc);
+                long end = System.nanoTime() + 3_000_000_000L;
+                for (int i = 0; i < 40 && System.nanoTime() < end; i++) {
+                    agent.run(sc, p, i, i);
+                    aggregate.run(sc, p, i, i);
+                }
+            } catch (ScenarioException | RuntimeException e) {
+                // a warm-up only: the first run will compile what it needs
+            }
+        }, "resolve-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
     /** Stops the server and the run queue (a running ensemble stops and stays resumable). */
     @Override
     public void close() {

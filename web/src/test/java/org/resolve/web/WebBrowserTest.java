@@ -275,6 +275,9 @@ class WebBrowserTest {
     @Test
     void measureA200RunFromTheUi() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("resolve.measure"), "a measurement, run with -Dresolve.measure=true");
+        if (!Boolean.getBoolean("resolve.measure.cold")) {
+            server.warmUp().join(); // as `resolve serve` does when it starts, before anyone clicks Run
+        }
         int threads = Runtime.getRuntime().availableProcessors();
         // the same run through the service `resolve run` calls
         org.resolve.core.scenario.Scenario sc = org.resolve.core.scenario.ScenarioLoader.load("kursk-2024");
