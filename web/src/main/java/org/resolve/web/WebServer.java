@@ -189,6 +189,8 @@ public final class WebServer implements AutoCloseable {
         return "http://" + h + ":" + port() + "/?token=" + token;
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger warmedUp = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
      * Compiles the engines before the first request needs them: a background thread of the lowest
      * priority runs a few short replications of kursk-2024 in both modes (KPIs only, nothing
@@ -210,6 +212,7 @@ public final class WebServer implements AutoCloseable {
                 for (int i = 0; i < 40 && System.nanoTime() < end; i++) {
                     agent.run(sc, p, i, i);
                     aggregate.run(sc, p, i, i);
+                    warmedUp.incrementAndGet();
                 }
             } catch (ScenarioException | RuntimeException e) {
                 // a warm-up only: the first run will compile what it needs
@@ -219,6 +222,11 @@ public final class WebServer implements AutoCloseable {
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
+    }
+
+    /** @return pairs of warm-up replications (agent and aggregate) done so far */
+    public int warmedUp() {
+        return warmedUp.get();
     }
 
     /** Stops the server and the run queue (a running ensemble stops and stays resumable). */

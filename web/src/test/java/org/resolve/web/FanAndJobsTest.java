@@ -68,4 +68,19 @@ class FanAndJobsTest {
     private static Ensemble.Settings settings(int replications) {
         return new Ensemble.Settings(Mode.AGENT, Engine.DEFAULT_BINS, Ensemble.Design.MONTE_CARLO, replications, 1L, 1, List.of(), "test");
     }
+
+    @Test
+    void theWarmUpRunsBothEnginesInALowPriorityDaemonAndEnds(@TempDir Path ws) throws Exception {
+        WebServer server = WebServer.start(new WebServer.Options("127.0.0.1", 0, ws, 1, Security.DEFAULT_MAX_BODY));
+        try {
+            Thread t = server.warmUp();
+            assertTrue(t.isDaemon());
+            assertEquals(Thread.MIN_PRIORITY, t.getPriority());
+            t.join(120_000);
+            assertFalse(t.isAlive(), "the warm-up ends");
+            assertTrue(server.warmedUp() > 0, "it ran replications: " + server.warmedUp());
+        } finally {
+            server.close();
+        }
+    }
 }
