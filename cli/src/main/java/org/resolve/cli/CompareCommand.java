@@ -156,10 +156,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static String signed(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return (v > 0 ? "+" : v < 0 ? "-" : "") + RunCommand.human(Math.abs(v));
+        return org.resolve.report.Format.signed(v);
     }
 
     private void write(Path dir, Comparison.Result res, List<Scenario> scs, double secs) throws Exception {

@@ -246,9 +246,6 @@ public final class SensitivityCommand implements Callable<Integer> {
     }
 
     private static String fmt(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return Math.abs(v) >= 100 ? RunCommand.human(v) : String.format(Locale.ROOT, "%.3f", v);
+        return org.resolve.report.Format.index(v);
     }
 }

@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.time.Duration;
 import org.resolve.analysis.LocalExecutor;
 import org.resolve.analysis.RunExecutor;
 import org.resolve.core.engine.Engine;
-import org.resolve.store.BatchPolicy;
 import org.resolve.store.ResultsStore;
 import org.resolve.store.Sweep;
 import org.resolve.store.SweepRunner;
@@ -90,7 +88,7 @@ final class StoredSweep {
             }
             SweepSummary done;
             try (Progress progress = new Progress(task, Math.max(1, toRun), err, terminal)) {
-                done = new SweepRunner(store, executor, BatchPolicy.DEFAULT, Duration.ofSeconds(30)).run(sweep, engine, (n, total) -> progress.update(n));
+                done = new SweepRunner(store, executor).run(sweep, engine, (n, total) -> progress.update(n));
             }
             if (done.interrupted()) {
                 err.printf(Locale.ROOT, "interrupted: %d of %d runs stored in %s; continue with the same command and --resume%n",

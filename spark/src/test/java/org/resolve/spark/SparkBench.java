@@ -60,7 +60,7 @@ public final class SparkBench {
                     Files.deleteIfExists(file);
                     a = System.nanoTime();
                     try (ResultsStore store = ResultsStore.open(file)) {
-                        new SweepRunner(store, ex, org.resolve.store.BatchPolicy.DEFAULT, java.time.Duration.ofSeconds(30))
+                        new SweepRunner(store, ex)
                                 .run(sweep, SweepProgress.NONE);
                     }
                     s = (System.nanoTime() - a) / 1e9;

@@ -252,7 +252,7 @@ public final class Ensemble {
         KpiSummary summary;
         LocalExecutor executor = new LocalExecutor(settings.threads());
         try (ResultsStore store = ResultsStore.open(dir.resolve(STORE))) {
-            SweepSummary done = new SweepRunner(store, executor, BatchPolicy.DEFAULT, java.time.Duration.ofSeconds(30)).run(sweep, engine, progress);
+            SweepSummary done = new SweepRunner(store, executor).run(sweep, engine, progress);
             if (!done.complete()) {
                 return null;
             }

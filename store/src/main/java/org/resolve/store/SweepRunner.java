@@ -39,6 +39,8 @@ public final class SweepRunner {
     private final RunExecutor executor;
     private final BatchPolicy policy;
     private final Duration shutdownWait;
+    /** How long a Ctrl-C waits for the batch to commit and the store to close, by default. */
+    public static final Duration DEFAULT_SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     /**
      * @param store an open store
@@ -46,7 +48,17 @@ public final class SweepRunner {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public SweepRunner(ResultsStore store, int threads) {
-        this(store, threads, BatchPolicy.DEFAULT, Duration.ofSeconds(30));
+        this(store, new LocalExecutor(threads));
+    }
+
+    /**
+     * With the default batch policy and a 30-second wait for a Ctrl-C to commit.
+     *
+     * @param store an open store
+     * @param executor runs the missing runs (results do not depend on which); the caller closes it
+     */
+    public SweepRunner(ResultsStore store, RunExecutor executor) {
+        this(store, executor, BatchPolicy.DEFAULT, DEFAULT_SHUTDOWN_WAIT);
     }
 
     /**
