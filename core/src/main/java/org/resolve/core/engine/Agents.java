@@ -15,6 +15,8 @@ public final class Agents {
     public static final byte KNOWS = 2;
     /** Flag: became a casualty today; his outcome is decided by the casualty-outcome process. */
     public static final byte NEW_CASUALTY = 4;
+    /** Flag: has been wounded at least once (turns woundings into soldiers wounded). */
+    public static final byte WOUNDED_BEFORE = 8;
 
     private static final byte TRANSIT = (byte) Status.TRANSIT.ordinal();
     private static final int ABSORBING = Status.KILLED.ordinal();
@@ -48,6 +50,10 @@ public final class Agents {
     public int[] front;
     /** Entries in {@link #front}. */
     public int frontCount;
+    /** Today's newly wounded, in index order (set by casualty outcome, read by capture). */
+    public int[] newWounded;
+    /** Entries in {@link #newWounded}. */
+    public int newWoundedCount;
 
     /**
      * @param capacity soldiers to allocate room for (the arrays grow if needed)
@@ -58,6 +64,7 @@ public final class Agents {
         frontByWave = new int[waves];
         reserveByWave = new int[waves];
         front = new int[c];
+        newWounded = new int[c];
         status = new byte[c];
         wave = new short[c];
         loyalty = new float[c];
@@ -81,6 +88,7 @@ public final class Agents {
             doubt = Arrays.copyOf(doubt, c);
             flags = Arrays.copyOf(flags, c);
             front = Arrays.copyOf(front, c);
+            newWounded = Arrays.copyOf(newWounded, c);
         }
         int i = n++;
         status[i] = TRANSIT;

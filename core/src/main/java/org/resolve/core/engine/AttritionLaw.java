@@ -6,9 +6,13 @@ import java.util.Locale;
  * Lanchester's laws of attrition (Lanchester 1916), each solved exactly over one day with the
  * day's coefficients held constant, so the daily trajectory lies on the continuous solution.
  *
- * <p>B is the deployed force at the front, U the opponent's effective strength; {@code a} is the
+ * <p>B is the deployed force in the sector, U the opponent's effective strength; {@code a} is the
  * opponent's fire on B, {@code b} B's fire on U (both already multiplied by the day's intensity,
- * exposure and effectiveness).
+ * exposure and effectiveness). The linear law (area fire: drones and artillery on soldiers it can
+ * see) gives each exposed soldier the same hazard, so losses grow with the number exposed; the
+ * square law (aimed fire) caps them at what the opponent's shooters can aim; the logarithmic law
+ * ignores the opponent's strength. {@link #opponentCoefficient} and {@link #ownCoefficient} put all
+ * three in the same units.
  * <ul>
  *   <li>square (aimed fire): dB/dt = -a U, dU/dt = -b B; invariant b B^2 - a U^2</li>
  *   <li>linear (area fire): dB/dt = -a U B, dU/dt = -b U B; invariant b B - a U</li>
@@ -82,37 +86,43 @@ public enum AttritionLaw {
     };
 
     /**
-     * Converts the opponent's coefficient from square-law units (casualties per day per opposing
-     * soldier) to this law's, so that at the reference state (B = bRef, U = uRef) every law gives
-     * the deployed force the same per-soldier hazard a uRef / bRef.
+     * The opponent's coefficient for this law, from the per-soldier hazard it implies at the
+     * reference state. Every law gives an exposed soldier the daily hazard {@code hazard} when the
+     * opponent is at full strength {@code u0} and {@code reference} soldiers are exposed; away from
+     * it the laws differ as Lanchester's do (per-soldier hazard: square a U / B, linear a U,
+     * logarithmic a). No coefficient depends on the size of the deployed force.
      *
-     * @param a the coefficient in square-law units
-     * @param bRef the deployed force's reference size (the planned force), > 0
-     * @param uRef the opponent's reference strength (its initial strength), > 0
-     * @return the coefficient for this law
+     * @param hazard daily casualty probability of one exposed soldier at the reference state, 1/day
+     * @param reference the reference number of exposed soldiers (attrition.reference_force), > 0
+     * @param u0 the opponent's full strength, soldiers (values below 1 are taken as 1)
+     * @return a in this law's units: square 1/day (casualties per opposing soldier), linear
+     *     1/(soldier day), logarithmic 1/day
      */
-    public double scaleA(double a, double bRef, double uRef) {
+    public double opponentCoefficient(double hazard, double reference, double u0) {
+        double u = Math.max(1, u0);
         return switch (this) {
-            case SQUARE -> a;
-            case LINEAR -> a / bRef;
-            case LOGARITHMIC -> a * uRef / bRef;
+            case SQUARE -> hazard * reference / u;
+            case LINEAR -> hazard / u;
+            case LOGARITHMIC -> hazard;
         };
     }
 
     /**
-     * Converts the deployed force's coefficient likewise: at the reference state every law gives
-     * the opponent the per-soldier hazard b bRef / uRef.
+     * The deployed force's coefficient likewise: every law has one fighting soldier inflict
+     * {@code killRate} casualties a day on the opponent at full strength when {@code reference}
+     * soldiers fight.
      *
-     * @param b the coefficient in square-law units
-     * @param bRef the deployed force's reference size, > 0
-     * @param uRef the opponent's reference strength, > 0
-     * @return the coefficient for this law
+     * @param killRate opponent casualties per fighting soldier per day at the reference state
+     * @param reference the reference number of soldiers, > 0
+     * @param u0 the opponent's full strength (values below 1 are taken as 1)
+     * @return b in this law's units
      */
-    public double scaleB(double b, double bRef, double uRef) {
+    public double ownCoefficient(double killRate, double reference, double u0) {
+        double u = Math.max(1, u0);
         return switch (this) {
-            case SQUARE -> b;
-            case LINEAR -> b / uRef;
-            case LOGARITHMIC -> b * bRef / uRef;
+            case SQUARE -> killRate;
+            case LINEAR -> killRate / u;
+            case LOGARITHMIC -> killRate * reference / u;
         };
     }
 

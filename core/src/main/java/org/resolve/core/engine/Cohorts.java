@@ -33,10 +33,22 @@ public final class Cohorts {
     public final double[] mass;
     /** Doubt mass (soldiers x mean doubt) of those soldiers. */
     public final double[] dmass;
+    /**
+     * Of those soldiers, how many have been wounded before (a mass like {@link #dmass}: every flow
+     * out of a compartment takes the same share of it). In the wounded compartment it equals the
+     * mass. It turns woundings (events) into soldiers wounded (people).
+     */
+    public final double[] wmass;
     /** Today's new casualties per stratum (set by attrition, resolved by casualty outcome). */
     public final double[] newCasualties;
     /** Their doubt mass. */
     public final double[] newDoubt;
+    /** How many of today's new casualties had been wounded before. */
+    public final double[] newWoundedBefore;
+    /** Today's newly wounded per stratum (set by casualty outcome, read by capture). */
+    public final double[] newWounded;
+    /** Their doubt mass. */
+    public final double[] newWoundedDoubt;
     /** Mean baseline loyalty of each stratum. */
     public final double[] loyalty;
     /** Mean hunger at departure of each stratum. */
@@ -69,8 +81,12 @@ public final class Cohorts {
         this.strata = waves * perWave;
         mass = new double[strata * LIVING];
         dmass = new double[strata * LIVING];
+        wmass = new double[strata * LIVING];
         newCasualties = new double[strata];
         newDoubt = new double[strata];
+        newWoundedBefore = new double[strata];
+        newWounded = new double[strata];
+        newWoundedDoubt = new double[strata];
         loyalty = new double[strata];
         hunger0 = new double[strata];
         active = new boolean[waves];
@@ -110,12 +126,53 @@ public final class Cohorts {
         }
     }
 
-    /** Moves all soldiers of one compartment to another, with their doubt. */
+    /** Moves all soldiers of one compartment to another, with their doubt and wound history. */
     public void move(int from, int to) {
         mass[to] += mass[from];
         dmass[to] += dmass[from];
+        wmass[to] += wmass[from];
         mass[from] = 0;
         dmass[from] = 0;
+        wmass[from] = 0;
+    }
+
+    /**
+     * Moves a share of one compartment's soldiers to another, with their doubt and wound history.
+     *
+     * @param from the compartment they leave
+     * @param to the compartment they join
+     * @param share the share that moves, in [0, 1]
+     */
+    public void transfer(int from, int to, double share) {
+        double m = mass[from] * share;
+        double d = dmass[from] * share;
+        double w = wmass[from] * share;
+        mass[to] += m;
+        dmass[to] += d;
+        wmass[to] += w;
+        mass[from] -= m;
+        dmass[from] -= d;
+        wmass[from] -= w;
+    }
+
+    /**
+     * Keeps a share of a compartment's soldiers (the rest leave it for an absorbing status or
+     * another process's bookkeeping), with the same share of their doubt and wound history.
+     *
+     * @param idx the compartment
+     * @param share the share that stays, in [0, 1]
+     */
+    public void keep(int idx, double share) {
+        mass[idx] *= share;
+        dmass[idx] *= share;
+        wmass[idx] *= share;
+    }
+
+    /** Empties a compartment. */
+    public void clear(int idx) {
+        mass[idx] = 0;
+        dmass[idx] = 0;
+        wmass[idx] = 0;
     }
 
     /** @return the mean doubt in a compartment (0 when empty) */

@@ -139,8 +139,8 @@ public abstract class Engine implements java.io.Serializable {
                 for (Process p : PROCESSES) {
                     pop.apply(p, s);
                 }
-                s.recordLosses(s.todayFrontLosses, s.frontAtStart);
                 pop.counts(counts);
+                checkInvariants(s, counts, t);
                 record(s, series, t, column(t), counts, pop.knowing());
             }
         } catch (RuntimeException e) {
@@ -152,6 +152,33 @@ public abstract class Engine implements java.io.Serializable {
             return RunResult.failed(runIndex, replicationSeed, parameters.clone(), series, t, e);
         }
         return new RunResult(runIndex, replicationSeed, parameters.clone(), series);
+    }
+
+    /**
+     * The engine's invariants, checked every day in both modes: no count of soldiers and no
+     * opponent strength is negative (beyond rounding in the aggregate mode), and no more soldiers
+     * have been wounded than sent. A breach ends the run as failed, with the day and the count
+     * named, instead of reaching an output.
+     *
+     * @throws IllegalStateException when an invariant fails
+     */
+    static void checkInvariants(Sector s, double[] counts, int day) {
+        double tol = 1e-9 * Math.max(1, s.sentTotal);
+        for (Status st : Status.values()) {
+            double v = counts[st.ordinal()];
+            if (!(v >= -tol)) {
+                throw new IllegalStateException("engine invariant broken on day " + day + ": " + st.metric() + " = " + v
+                        + " (a count of soldiers cannot be negative)");
+            }
+        }
+        if (!(s.opponent >= -tol) || !(s.opponentReserve >= -tol)) {
+            throw new IllegalStateException("engine invariant broken on day " + day + ": opponent strength " + s.opponent
+                    + ", reserve " + s.opponentReserve + " (cannot be negative)");
+        }
+        if (!(s.wounded <= s.sentTotal + tol)) {
+            throw new IllegalStateException("engine invariant broken on day " + day + ": " + s.wounded
+                    + " soldiers wounded of " + s.sentTotal + " sent");
+        }
     }
 
     /** Writes the day's metrics; {@code count} gives soldiers by status. */
@@ -173,6 +200,7 @@ public abstract class Engine implements java.io.Serializable {
         double killed = c[Status.KILLED.ordinal()] + c[Status.DIED_OF_WOUNDS.ordinal()] + c[Status.SELF_KILLED.ordinal()];
         put(series, Metric.KILLED, t, killed);
         put(series, Metric.WOUNDED, t, s.wounded);
+        put(series, Metric.WOUNDINGS, t, s.woundings);
         put(series, Metric.CASUALTIES, t, s.casualtyEvents);
         put(series, Metric.CAPTURED, t, c[Status.CAPTURED.ordinal()]);
         put(series, Metric.SURRENDERED, t, c[Status.SURRENDERED.ordinal()]);
@@ -191,6 +219,8 @@ public abstract class Engine implements java.io.Serializable {
         put(series, Metric.WITHDRAWN, t, s.withdrawn ? 1 : 0);
         put(series, Metric.OPPONENT_STRENGTH, t, s.opponent);
         put(series, Metric.OPPONENT_CASUALTIES, t, s.opponentCasualties);
+        put(series, Metric.OPPONENT_REPLENISHED, t, s.opponentReplenished);
+        put(series, Metric.FRONT_HAZARD, t, s.frontHazard);
         put(series, Metric.EXCHANGE_RATIO, t, s.casualtyEvents > 0 ? s.opponentCasualties / s.casualtyEvents : 0);
         put(series, Metric.FRIENDLY_FIRE_INCIDENTS, t, s.ffIncidents);
         put(series, Metric.FRIENDLY_FIRE_HOST_KILLED, t, s.ffHostKilled);

@@ -14,7 +14,8 @@ import org.resolve.core.scenario.Wave;
 /**
  * What a run's calendar holds, worked out once from the scenario and the run's parameter values:
  * every wave's departure, arrival, readiness and tour end (repeats and replacement drafts
- * included), and every day's posture, contact intensity and exposure. Both engines read it.
+ * included), and every day's posture, contact intensity and exposure from the operations calendar
+ * (phases of uncertain length end on their run's draw). Both engines read it.
  */
 public final class Schedule {
     /** Days in the horizon. */
@@ -41,7 +42,7 @@ public final class Schedule {
     public final Posture[] posture;
     /** Contact intensity for each day under the calendar posture. */
     public final double[] intensity;
-    /** Exposure multiplier for each day (assault tactics). */
+    /** Exposure multiplier of a soldier in the sector for each day: assault tactics, 1 holding, rear duty. */
     public final double[] exposure;
     /** First day of the persuasion campaign, or {@link Integer#MAX_VALUE}. */
     public final int campaignStart;
@@ -111,28 +112,83 @@ public final class Schedule {
         double hold = p[Param.INTENSITY_HOLDING.ordinal()];
         double assault = p[Param.INTENSITY_ASSAULT.ordinal()];
         double x = p[Param.EFFECT_ASSAULT_EXPOSURE.ordinal()];
+        double rear = p[Param.EXPOSURE_REAR.ordinal()];
         double s = p[Param.FORECAST_ASSAULT_SHARE.ordinal()];
         List<Phase> cal = sc.calendar();
+        int[] phaseStart = phaseStarts(sc, p);
+        int forecastFrom = forecastFrom(sc);
         int ph = 0;
         for (int t = 0; t < days; t++) {
-            LocalDate date = start.plusDays(t);
-            while (ph + 1 < cal.size() && !cal.get(ph + 1).from().isAfter(date)) {
+            while (ph + 1 < cal.size() && phaseStart[ph + 1] <= t) {
                 ph++;
             }
-            if (sc.knowledgeDate() != null && date.isAfter(sc.knowledgeDate())) {
-                // Beyond what is known the posture is a forecast: engaged, with an uncertain mix of
-                // holding and assault days (forecast.assault_share), not the last posture forever.
+            if (t >= forecastFrom) {
+                // Beyond what is known, with no forecast in the calendar itself, the posture is a
+                // forecast: engaged, with an uncertain mix of holding and assault days
+                // (forecast.assault_share), not the last posture forever.
                 posture[t] = s >= 0.5 ? Posture.ASSAULT : Posture.HOLDING;
                 intensity[t] = hold + s * (assault - hold);
                 exposure[t] = 1 + s * (x - 1);
             } else {
                 Posture pst = cal.get(ph).posture();
                 posture[t] = pst;
-                intensity[t] = pst == Posture.ASSAULT ? assault : pst == Posture.HOLDING ? hold : 0;
-                exposure[t] = pst == Posture.ASSAULT ? x : 1;
+                intensity[t] = switch (pst) {
+                    case ASSAULT -> assault;
+                    case HOLDING, REAR -> hold;
+                    default -> 0;
+                };
+                exposure[t] = switch (pst) {
+                    case ASSAULT -> x;
+                    case REAR -> rear;
+                    default -> 1;
+                };
             }
         }
         campaignStart = sc.campaign() == null ? Integer.MAX_VALUE
                 : (int) ChronoUnit.DAYS.between(start, sc.campaign().start());
+    }
+
+    /**
+     * The first day of each calendar phase in this run: its date, or the day the previous phase's
+     * uncertain length (its {@code days} parameter) runs out.
+     */
+    static int[] phaseStarts(Scenario sc, double[] p) {
+        List<Phase> cal = sc.calendar();
+        int[] start = new int[cal.size()];
+        for (int i = 0; i < cal.size(); i++) {
+            Phase ph = cal.get(i);
+            if (ph.from() != null || i == 0) {
+                start[i] = (int) ChronoUnit.DAYS.between(sc.start(), ph.from());
+            } else {
+                Param len = cal.get(i - 1).days();
+                double d = len == null ? 0 : Math.max(0, p[len.ordinal()]);
+                start[i] = (int) Math.min(Integer.MAX_VALUE / 2, start[i - 1] + Math.round(d));
+            }
+        }
+        return start;
+    }
+
+    /**
+     * The first day the posture is the generic forecast rather than the calendar: the day after the
+     * knowledge date when a phase is dated after it (the calendar beyond it was not known) or when
+     * the calendar ends in a dated, open-ended phase (it states no forecast of its own); never
+     * otherwise. A calendar whose last phases follow each other by uncertain lengths is its own
+     * forecast.
+     */
+    static int forecastFrom(Scenario sc) {
+        LocalDate k = sc.knowledgeDate();
+        List<Phase> cal = sc.calendar();
+        if (k == null || cal.isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        boolean unknownPhase = false;
+        for (Phase ph : cal) {
+            unknownPhase |= ph.from() != null && ph.from().isAfter(k);
+        }
+        boolean openEnded = cal.get(cal.size() - 1).from() != null;
+        if (!unknownPhase && !openEnded) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, ChronoUnit.DAYS.between(sc.start(), k) + 1);
     }
 }

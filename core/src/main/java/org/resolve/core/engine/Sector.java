@@ -25,8 +25,12 @@ public final class Sector {
     /** Last day of an endogenous withdrawal, or -1. */
     public int withdrawnUntil = -1;
     public boolean withdrawn;
+    /** The opponent's effective strength today. */
     public double opponent;
+    /** Its full strength (at the start). */
     public final double opponent0;
+    /** Replacements the opponent can still bring in (its replenishment limit). */
+    public double opponentReserve;
     /** Morale multiplier on loyalty: 1 at baseline, pulled back to 1 by indoctrination. */
     public double lambda = 1;
     /** Share of commands understood at the front (set by learning, read by attrition the next day). */
@@ -38,7 +42,9 @@ public final class Sector {
     public final int[] combatDays;
     public final int[] firstCombatDay;
     public final double[] sent;
-    public final double[] vulnerability;
+    /** Counter-drone skill learned, in [0, 1]: 1 - exp(-combat days / learning days). Set by learning. */
+    public final double[] droneSkill;
+    /** Terrain knowledge, in [effect.terrain_initial, 1]. Set by learning. */
     public final double[] terrain;
     public final double[] comprehension;
     public final double[] hungerFactor;
@@ -48,9 +54,14 @@ public final class Sector {
     public final double[] pool;
 
     // Cumulative totals
+    /** Soldiers wounded at least once (people). */
     public double wounded;
+    /** Woundings (events: a soldier wounded twice counts twice). */
+    public double woundings;
     public double casualtyEvents;
     public double opponentCasualties;
+    /** Replacements the opponent has brought in. */
+    public double opponentReplenished;
     public double ffIncidents;
     public double ffHostKilled;
     public double reached;
@@ -74,15 +85,17 @@ public final class Sector {
     public double todayTaken;
     public double todayRotated;
     public double frontAtStart;
+    /** Yesterday's front losses and front strength at the start of yesterday (read by the withdrawal rule). */
+    public double yesterdayFrontLosses;
+    public double yesterdayFrontAtStart;
     /** Expected attrition casualties for the day (set by attrition). */
     public double expectedCasualties;
-    /** Front-weighted mean vulnerability for the day. */
-    public double meanVulnerability;
-
-    private final double[] droneDecay;
-    private final double[] terrainDecay;
-    private final double droneStep;
-    private final double terrainStep;
+    /** Mean per-soldier hazard multiplier (exposure) of the soldiers in the sector today. */
+    public double meanExposure;
+    /** Each wave's per-soldier hazard multiplier today (set by attrition). */
+    public final double[] exposureByWave;
+    /** Mean daily casualty probability of a soldier in the sector today (set by attrition). */
+    public double frontHazard;
     /** Scratch space for per-wave sums, reused every day (no allocation in the daily loop). */
     public final double[] scratchByWave;
     /** Scratch space for the attrition law's output. */
@@ -91,8 +104,9 @@ public final class Sector {
     public double reachProbability;
     public double reachCredibility;
 
-    private final double[] lossRing;
-    private final double[] frontRing;
+    /** The withdrawal rule's memory: front losses and front strength over the last window of days. */
+    public final double[] lossRing;
+    public final double[] frontRing;
 
     /**
      * @param scenario the scenario
@@ -107,31 +121,25 @@ public final class Sector {
         firstCombatDay = new int[w];
         java.util.Arrays.fill(firstCombatDay, -1);
         sent = new double[w];
-        vulnerability = new double[w];
+        droneSkill = new double[w];
         terrain = new double[w];
+        exposureByWave = new double[w];
         comprehension = new double[w];
         hungerFactor = new double[w];
         draftSize = new double[w];
         scratchByWave = new double[w];
-        droneDecay = new double[w];
-        terrainDecay = new double[w];
-        java.util.Arrays.fill(droneDecay, 1);
-        java.util.Arrays.fill(terrainDecay, 1);
-        droneStep = StrictMath.exp(-1 / get(Param.EFFECT_DRONE_LEARNING_DAYS));
-        terrainStep = StrictMath.exp(-1 / get(Param.EFFECT_TERRAIN_LEARNING_DAYS));
         pool = new double[UnitType.values().length];
         for (UnitType u : UnitType.values()) {
             pool[u.ordinal()] = p[u.pool().ordinal()];
         }
         opponent0 = p[Param.OPPONENT_STRENGTH.ordinal()];
         opponent = opponent0;
+        opponentReserve = p[Param.OPPONENT_RESERVE.ordinal()];
         int window = (int) Math.max(1, Math.round(p[Param.WITHDRAWAL_WINDOW_DAYS.ordinal()]));
         lossRing = new double[window];
         frontRing = new double[window];
-        for (int i = 0; i < w; i++) {
-            learnCombat(i);
-            hungerFactor[i] = 1;
-        }
+        java.util.Arrays.fill(terrain, get(Param.EFFECT_TERRAIN_INITIAL));
+        java.util.Arrays.fill(hungerFactor, 1);
         communication = interpreterCoverage() + (1 - interpreterCoverage()) * Math.min(1,
                 p[Param.TERMS_INITIAL.ordinal()] / p[Param.TERMS_NEEDED.ordinal()]);
     }
@@ -144,6 +152,8 @@ public final class Sector {
     /** Resets today's counters and moves each wave's language and hunger on to day {@code t}. */
     public void beginDay(int t) {
         day = t;
+        yesterdayFrontLosses = todayFrontLosses;
+        yesterdayFrontAtStart = frontAtStart;
         todayCasualties = 0;
         todayFrontLosses = 0;
         todayDeaths = 0;
@@ -161,24 +171,6 @@ public final class Sector {
             }
             comprehension[w] = Math.min(1, (t0 + perDay * Math.max(0, inTheatre)) / needed);
         }
-    }
-
-    /**
-     * Works out a wave's vulnerability and terrain knowledge from its combat days (called when
-     * they change).
-     *
-     * @param w the wave
-     */
-    public void learnCombat(int w) {
-        if (combatDays[w] > 0) {
-            // exp(-days / tau) kept as a running product: one multiplication per combat day.
-            droneDecay[w] *= droneStep;
-            terrainDecay[w] *= terrainStep;
-        }
-        double dcMax = get(Param.EFFECT_DRONE_COUNTERMEASURE_MAX);
-        double ti = get(Param.EFFECT_TERRAIN_INITIAL);
-        vulnerability[w] = p[schedule.type[w].vulnerability().ordinal()] * (1 - dcMax * (1 - droneDecay[w]));
-        terrain[w] = ti + (1 - ti) * (1 - terrainDecay[w]);
     }
 
     /** @return the share of soldiers an interpreter can actually serve */
@@ -199,32 +191,6 @@ public final class Sector {
     public double hunger(double hunger0, int wave) {
         double target = hungerTarget();
         return target + (hunger0 - target) * hungerFactor[wave];
-    }
-
-    /**
-     * Records the day's front losses and, when the withdrawal rule is on, decides whether the
-     * force is pulled out to refit: losses over the window above the threshold share of the front.
-     *
-     * @param frontLossesToday soldiers lost from the front today (casualties, captures, desertions)
-     * @param frontStrength soldiers at the front at the start of the day
-     */
-    public void recordLosses(double frontLossesToday, double frontStrength) {
-        int i = day % lossRing.length;
-        lossRing[i] = frontLossesToday;
-        frontRing[i] = frontStrength;
-        if (get(Param.WITHDRAWAL_ENABLED) != 1 || withdrawn) {
-            return;
-        }
-        double losses = 0;
-        double maxFront = 0;
-        for (int k = 0; k < lossRing.length; k++) {
-            losses += lossRing[k];
-            maxFront = Math.max(maxFront, frontRing[k]);
-        }
-        if (maxFront > 0 && losses > get(Param.WITHDRAWAL_LOSS_THRESHOLD) * maxFront) {
-            withdrawnUntil = day + (int) Math.round(get(Param.WITHDRAWAL_REFIT_DAYS));
-            java.util.Arrays.fill(lossRing, 0);
-        }
     }
 
     /** The logistic function. */

@@ -144,7 +144,8 @@ public final class Scenario implements java.io.Serializable {
                     .append(w.repeatTimes()).append(" {").append(w.provenance().describe()).append("}\n");
         }
         for (Phase ph : calendar) {
-            sb.append("c ").append(ph.from()).append(' ').append(ph.posture().key()).append('\n');
+            sb.append("c ").append(ph.from()).append(' ').append(ph.posture().key()).append(' ')
+                    .append(ph.days() == null ? "-" : ph.days().key()).append('\n');
         }
         if (campaign != null) {
             sb.append("campaign ").append(campaign.start()).append('\n');

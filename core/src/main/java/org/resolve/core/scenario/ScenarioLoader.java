@@ -552,19 +552,6 @@ public final class ScenarioLoader {
             }
         }
 
-        // Cross-parameter rules
-        ParameterSpec died = params.get(Param.WOUNDED_DIED_PER_DAY);
-        ParameterSpec ret = params.get(Param.WOUNDED_RETURN_PER_DAY);
-        ParameterSpec repat = params.get(Param.WOUNDED_REPATRIATE_PER_DAY);
-        if (died != null && ret != null && repat != null) {
-            double most = died.distribution().upper() + ret.distribution().upper() + repat.distribution().upper();
-            if (most > 1) {
-                problems.add(new Problem(died.location(), "parameters." + Param.WOUNDED_DIED_PER_DAY.key(),
-                        "the wounded's daily outcomes (died, returned, repatriated) can add up to "
-                                + Distribution.fmt(most), "at most 1 a day, since they are competing outcomes"));
-            }
-        }
-
         // Waves
         List<Wave> waves = new ArrayList<>();
         At dep = d.top("deployment");
@@ -610,32 +597,7 @@ public final class ScenarioLoader {
         }
 
         // Calendar
-        List<Phase> calendar = new ArrayList<>();
-        At calAt = d.top("calendar");
-        if (calAt == null) {
-            problems.add(new Problem(rootLoc, "calendar", "no operations calendar", "at least one phase with from and posture"));
-        } else {
-            int i = 0;
-            for (Node n : Yaml.items(calAt.node())) {
-                At ph = new At(calAt.file(), n);
-                String subject = "calendar[" + i + "]";
-                LocalDate from = date(ph.child("from"), subject + ".from", problems, ph.loc(), true);
-                Posture posture = Posture.byKey(text(ph.child("posture")));
-                Provenance prov = provenance(ph, subject, sources, problems);
-                if (from != null && !calendar.isEmpty() && !from.isAfter(calendar.get(calendar.size() - 1).from())) {
-                    problems.add(new Problem(ph.child("from").loc(), subject + ".from", "phases out of date order",
-                            "a date after the previous phase's " + calendar.get(calendar.size() - 1).from()));
-                }
-                if (i == 0 && from != null && start != null && from.isAfter(start)) {
-                    problems.add(new Problem(ph.child("from").loc(), subject + ".from",
-                            "the first phase starts on " + from + ", after the start " + start, "the first phase to cover the start"));
-                }
-                if (from != null && posture != null) {
-                    calendar.add(new Phase(from, posture, prov, ph.loc()));
-                }
-                i++;
-            }
-        }
+        List<Phase> calendar = calendar(d, start, sources, problems, rootLoc);
 
         // Campaign
         Campaign campaign = null;
@@ -660,6 +622,78 @@ public final class ScenarioLoader {
         }
         return new Scenario(id, title, description, start, days, knowledge, intendedUse, law, sources, params, waves,
                 calendar, campaign, d.files());
+    }
+
+    /**
+     * The operations calendar: phases in date order. The first phase has a date; a later phase has
+     * a date exactly when the phase before it has no uncertain length ({@code days}); {@code days}
+     * names a parameter in days; the last phase has no {@code days} (it lasts to the horizon).
+     */
+    private static List<Phase> calendar(Draft d, LocalDate start, Map<String, Source> sources, List<Problem> problems,
+                                        Location rootLoc) {
+        List<Phase> calendar = new ArrayList<>();
+        At calAt = d.top("calendar");
+        if (calAt == null) {
+            problems.add(new Problem(rootLoc, "calendar", "no operations calendar", "at least one phase with from and posture"));
+            return calendar;
+        }
+        List<Node> items = Yaml.items(calAt.node());
+        LocalDate lastDate = null;
+        Param previousDays = null;
+        for (int i = 0; i < items.size(); i++) {
+            At ph = new At(calAt.file(), items.get(i));
+            String subject = "calendar[" + i + "]";
+            At fromAt = ph.child("from");
+            LocalDate from = fromAt == null ? null : date(fromAt, subject + ".from", problems, ph.loc(), false);
+            Posture posture = Posture.byKey(text(ph.child("posture")));
+            Provenance prov = provenance(ph, subject, sources, problems);
+            Param days = null;
+            At daysAt = ph.child("days");
+            if (daysAt != null) {
+                String key = text(daysAt);
+                days = key == null ? null : Param.byKey(key);
+                if (days == null || !days.unit().equals("days")) {
+                    List<String> names = new ArrayList<>();
+                    for (Param p : Param.values()) {
+                        if (p.unit().equals("days") && p.key().startsWith("operation.")) {
+                            names.add(p.key());
+                        }
+                    }
+                    problems.add(new Problem(daysAt.loc(), subject + ".days", "'" + key + "' is not a parameter in days",
+                            "the name of a parameter in days, e.g. " + String.join(", ", names)));
+                }
+            }
+            if (i == 0 && fromAt == null) {
+                problems.add(new Problem(ph.loc(), subject + ".from", "the first phase has no date", "a from date"));
+            } else if (i > 0 && previousDays == null && fromAt == null) {
+                problems.add(new Problem(ph.loc(), subject + ".from", "a phase without a date follows a phase of no stated length",
+                        "a from date, or days on the phase before"));
+            } else if (i > 0 && previousDays != null && fromAt != null) {
+                problems.add(new Problem(fromAt.loc(), subject + ".from",
+                        "a dated phase follows a phase whose length is the parameter " + previousDays.key(),
+                        "no from date here (the phase starts when the previous one ends), or no days on the previous phase"));
+            }
+            if (from != null && lastDate != null && !from.isAfter(lastDate)) {
+                problems.add(new Problem(fromAt.loc(), subject + ".from", "phases out of date order",
+                        "a date after the previous phase's " + lastDate));
+            }
+            if (i == 0 && from != null && start != null && from.isAfter(start)) {
+                problems.add(new Problem(fromAt.loc(), subject + ".from",
+                        "the first phase starts on " + from + ", after the start " + start, "the first phase to cover the start"));
+            }
+            if (i == items.size() - 1 && daysAt != null) {
+                problems.add(new Problem(daysAt.loc(), subject + ".days", "the last phase has a length",
+                        "no days on the last phase (it lasts to the horizon), or a phase after it"));
+            }
+            if (from != null) {
+                lastDate = from;
+            }
+            previousDays = days;
+            if (posture != null && (from != null || i > 0)) {
+                calendar.add(new Phase(from, posture, days, prov, ph.loc()));
+            }
+        }
+        return calendar;
     }
 
     private static ParameterSpec parameter(Param p, At at, Map<String, Source> sources, List<Problem> problems) {

@@ -170,9 +170,10 @@ public final class ScenarioSchema {
         ObjectNode phase = defs.putObject("phase");
         phase.put("type", "object");
         phase.put("additionalProperties", false);
-        phase.putArray("required").add("from").add("posture");
+        phase.putArray("required").add("posture");
         ObjectNode php = phase.putObject("properties");
-        date(php, "from", "First day of the phase.");
+        date(php, "from", "First day of the phase (omitted when it follows a phase with days).");
+        str(php, "days", "A parameter in days (e.g. operation.offensive_days) giving the phase's uncertain length; the next phase starts when it ends.");
         ArrayNode pe = php.putObject("posture").putArray("enum");
         for (Posture p : Posture.values()) {
             pe.add(p.key());

@@ -18,11 +18,14 @@ import org.resolve.core.scenario.Scenario;
  * ({@code engine/lanchester.yaml}) is a Lanchester duel, so its daily {@code status.front} and
  * {@code opponent_strength} must lie on the law's closed-form solution.
  *
- * <p>How the engine maps parameters to the law (read from {@code Attrition.engage}):
- * a = opponent_lethality x intensity x exposure x mean vulnerability and
- * b = own_lethality x intensity x equipment x intelligence x (floor + (1 - floor) communication)
- * x terrain x (1 + resolve_weight x effective loyalty) x claimed multiplier. The fixture makes every
- * factor but the lethalities 1. Day 0 already has combat (no transit, no training, assault from the
+ * <p>How the engine maps parameters to the law (read from {@code Attrition.engage} and
+ * {@code AttritionLaw.opponentCoefficient}): the per-soldier hazard h x intensity x exposure
+ * multiplier (posture exposure x vulnerability x equipment^-eE x intelligence^-eI x ...), and the
+ * kill rate g x intensity x equipment x intelligence x (floor + (1 - floor) communication) x terrain x
+ * (1 + resolve_weight x effective loyalty) x claimed multiplier, turned into each law's coefficient
+ * with the reference force K and the opponent's strength U0: square a = h K / U0, b = g; linear
+ * a = h / U0, b = g / U0; logarithmic a = h, b = g K / U0. The fixture makes every factor 1 and
+ * K = U0. Day 0 already has combat (no transit, no training, assault from the
  * start) and the series records the state after the day's processes, so day {@code t} of the
  * series is the solution at time {@code t + 1}.
  */
@@ -63,8 +66,8 @@ class AggregateLanchesterTest {
         Scenario sc = TestScenarios.resource("lanchester.yaml");
         assertSame(AttritionLaw.SQUARE, sc.attritionLaw());
         double[] p = ParameterSampler.medians(sc);
-        double a = p[Param.OPPONENT_LETHALITY.ordinal()];
-        double b = p[Param.OWN_LETHALITY.ordinal()];
+        double a = p[Param.HAZARD.ordinal()];
+        double b = p[Param.OWN_KILL_RATE.ordinal()];
         RunResult r = new AggregateEngine(bins).run(sc, p, 1L, 0);
         assertPureDuel(r);
         double k = Math.sqrt(a * b);
@@ -88,8 +91,8 @@ class AggregateLanchesterTest {
         // The same duel stepped daily with explicit Euler ends far outside the tolerance above.
         Scenario sc = TestScenarios.resource("lanchester.yaml");
         double[] p = ParameterSampler.medians(sc);
-        double a = p[Param.OPPONENT_LETHALITY.ordinal()];
-        double b = p[Param.OWN_LETHALITY.ordinal()];
+        double a = p[Param.HAZARD.ordinal()];
+        double b = p[Param.OWN_KILL_RATE.ordinal()];
         double bb = N;
         double uu = U0;
         for (int t = 0; t < sc.days(); t++) {
@@ -106,14 +109,14 @@ class AggregateLanchesterTest {
     void linearLawConservesItsInvariantAndFollowsTheLogisticSolution() {
         Scenario base = duel("linear");
         assertSame(AttritionLaw.LINEAR, base.attritionLaw());
-        // The linear law's coefficients are per soldier pair: dB/dt = -a U B. Scenario coefficients
-        // are in square-law units and matched at the reference state (planned force N, opponent
-        // U0): a = a_square / N, b = b_square / U0 (AttritionLaw.scaleA/scaleB).
+        // The linear law's coefficients are per soldier pair: dB/dt = -a U B. The scenario gives the
+        // per-soldier hazard and kill rate against the opponent at full strength U0: a = h / U0,
+        // b = g / U0 (AttritionLaw.opponentCoefficient/ownCoefficient), whatever the force's size.
         double a = 4e-7;
         double b = 1e-6;
         Map<Param, Double> o = new EnumMap<>(Param.class);
-        o.put(Param.OPPONENT_LETHALITY, a * N);
-        o.put(Param.OWN_LETHALITY, b * U0);
+        o.put(Param.HAZARD, a * U0);
+        o.put(Param.OWN_KILL_RATE, b * U0);
         Scenario sc = base.with(o, 0);
         RunResult r = new AggregateEngine(Engine.DEFAULT_BINS).run(sc, ParameterSampler.medians(sc), 1L, 0);
         assertPureDuel(r);
@@ -138,9 +141,9 @@ class AggregateLanchesterTest {
         Scenario sc = duel("logarithmic");
         assertSame(AttritionLaw.LOGARITHMIC, sc.attritionLaw());
         double[] p = ParameterSampler.medians(sc);
-        // Matched to the square law at the reference state: a_log = a U0 / N, b_log = b N / U0.
-        double a = p[Param.OPPONENT_LETHALITY.ordinal()] * U0 / N;
-        double b = p[Param.OWN_LETHALITY.ordinal()] * N / U0;
+        // a_log = h, b_log = g K / U0 = g, since the fixture's reference force K is U0.
+        double a = p[Param.HAZARD.ordinal()];
+        double b = p[Param.OWN_KILL_RATE.ordinal()];
         RunResult r = new AggregateEngine(Engine.DEFAULT_BINS).run(sc, p, 1L, 0);
         assertPureDuel(r);
         for (int t = 0; t < r.days(); t++) {
@@ -151,8 +154,9 @@ class AggregateLanchesterTest {
 
     @Test
     void coefficientsCarryIntensityExposureVulnerabilityAndEffectiveness() {
-        // Off the unit multipliers: a picks up intensity x exposure x vulnerability, b picks up
-        // intensity x equipment x intelligence x claimed multiplier, as Attrition.engage documents.
+        // Off the unit multipliers: a picks up intensity x exposure x vulnerability x
+        // equipment^-0.5 x intelligence^-0.4 (the fixture's elasticities), b picks up intensity x
+        // equipment x intelligence x claimed multiplier, as Attrition.engage documents.
         Scenario base = TestScenarios.resource("lanchester.yaml");
         Map<Param, Double> o = new EnumMap<>(Param.class);
         o.put(Param.INTENSITY_ASSAULT, 0.7);
@@ -163,8 +167,8 @@ class AggregateLanchesterTest {
         o.put(Param.EFFECT_CLAIMED_MULTIPLIER, 2.0);
         Scenario sc = base.with(o, 0);
         double[] p = ParameterSampler.medians(sc);
-        double a = p[Param.OPPONENT_LETHALITY.ordinal()] * 0.7 * 1.5 * 1.3;
-        double b = p[Param.OWN_LETHALITY.ordinal()] * 0.7 * 0.5 * 0.8 * 2.0;
+        double a = p[Param.HAZARD.ordinal()] * 0.7 * 1.5 * 1.3 * Math.pow(0.5, -0.5) * Math.pow(0.8, -0.4);
+        double b = p[Param.OWN_KILL_RATE.ordinal()] * 0.7 * 0.5 * 0.8 * 2.0;
         RunResult r = new AggregateEngine(Engine.DEFAULT_BINS).run(sc, p, 1L, 0);
         double k = Math.sqrt(a * b);
         for (int t = 0; t < r.days(); t++) {

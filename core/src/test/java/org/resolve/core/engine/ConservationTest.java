@@ -36,10 +36,10 @@ class ConservationTest {
 
     /** Metrics that count events since the start, and the absorbing statuses: never decrease. */
     static final Set<Metric> CUMULATIVE = EnumSet.of(
-            Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES, Metric.CAPTURED, Metric.SURRENDERED,
+            Metric.KILLED, Metric.WOUNDED, Metric.WOUNDINGS, Metric.CASUALTIES, Metric.CAPTURED, Metric.SURRENDERED,
             Metric.SELF_KILLED, Metric.DESERTED, Metric.ROTATED_HOME, Metric.REPATRIATED_WOUNDED, Metric.SENT,
             Metric.CANDIDATES_DRAWN, Metric.VOLUNTEERS, Metric.COERCED, Metric.REPLACEMENTS,
-            Metric.OPPONENT_CASUALTIES, Metric.FRIENDLY_FIRE_INCIDENTS, Metric.FRIENDLY_FIRE_HOST_KILLED,
+            Metric.OPPONENT_CASUALTIES, Metric.OPPONENT_REPLENISHED, Metric.FRIENDLY_FIRE_INCIDENTS, Metric.FRIENDLY_FIRE_HOST_KILLED,
             Metric.REACHED, Metric.WAGES_USD, Metric.REGIME_REVENUE_USD, Metric.SOLDIER_EARNINGS_USD,
             Metric.FAMILIES_VALORISED, Metric.FAMILIES_HONOURED, Metric.FAMILIES_PUNISHED,
             Metric.STATUS_KILLED, Metric.STATUS_DIED_OF_WOUNDS, Metric.STATUS_SELF_KILLED, Metric.STATUS_CAPTURED,
@@ -104,6 +104,10 @@ class ConservationTest {
                     at + ": killed against killed in action + died of wounds + self-killed");
             near(r.value(Metric.STATUS_TRAINING, t) + r.value(Metric.STATUS_FRONT, t) + r.value(Metric.STATUS_RESERVE, t)
                     + r.value(Metric.STATUS_WOUNDED, t), r.value(Metric.IN_THEATRE, t), tol, at + ": in_theatre");
+            // Soldiers wounded (people) never outnumber woundings (events) nor soldiers sent.
+            assertTrue(r.value(Metric.WOUNDED, t) <= r.value(Metric.WOUNDINGS, t) * (1 + 1e-9) + 1e-9,
+                    at + ": more soldiers wounded than woundings");
+            assertTrue(r.value(Metric.WOUNDED, t) <= sent * (1 + 1e-9) + 1e-9, at + ": more soldiers wounded than sent");
             // Each soldier killed, captured, surrendered, repatriated or now wounded owes his state to
             // a casualty event of his own (his latest), so they cannot outnumber the events.
             double fromEvents = r.value(Metric.KILLED, t) + r.value(Metric.CAPTURED, t) + r.value(Metric.SURRENDERED, t)

@@ -28,7 +28,8 @@ import org.resolve.core.scenario.Scenario;
  * ({@code new AgentEngine(true)}): two-sample tests of whole runs, and of {@link Trials} alone.
  *
  * <p>Whole runs: kursk-2024-persuasion (campaign on, so capture, surrender and self-killing all
- * happen) at its parameter medians with capture situations five times as frequent, 240 days, R = 300 replications of each version from
+ * happen) at its parameter medians with capture situations fifteen times as frequent and the wounded
+ * left behind three times as often, 240 days, R = 300 replications of each version from
  * independent roots. For eight outcomes at the horizon, a two-sample Kolmogorov-Smirnov test at
  * alpha = 0.001 each: if the versions agree, the family fails by chance with probability at most
  * 8 x 0.001 = 0.8% (Bonferroni). The seeds are fixed, so the outcome is deterministic; a failure
@@ -54,9 +55,11 @@ class SkippingEquivalenceTest {
         pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         sc = TestScenarios.bundled("kursk-2024-persuasion").with(java.util.Map.of(), DAYS);
         medians = ParameterSampler.medians(sc);
-        // Capture situations five times as frequent as the median, so that capture, surrender and
-        // self-killing happen often enough (tens per run) for their distributions to be compared.
-        medians[Param.CAPTURE_SITUATIONS_PER_DAY.ordinal()] *= 5;
+        // Capture situations fifteen times as frequent as the median, and the wounded left behind
+        // three times as often, so that capture, surrender and self-killing happen often enough (tens
+        // per run) for their distributions to be compared, on both paths to capture.
+        medians[Param.CAPTURE_SITUATIONS_PER_DAY.ordinal()] *= 15;
+        medians[Param.CAPTURE_WOUNDED_LEFT.ordinal()] *= 3;
     }
 
     @AfterAll
@@ -127,7 +130,7 @@ class SkippingEquivalenceTest {
         double[] capture = medians.clone();
         capture[Param.CAPTURE_SITUATIONS_PER_DAY.ordinal()] *= 1.25;
         double[] attrition = medians.clone();
-        attrition[Param.OPPONENT_LETHALITY.ordinal()] *= 1.10;
+        attrition[Param.HAZARD.ordinal()] *= 1.10;
         for (double[] changed : List.of(capture, attrition)) {
             double[] q = pValues(fast, ensemble(true, changed, 0x52454646L));
             double min = java.util.Arrays.stream(q).min().orElseThrow();

@@ -10,12 +10,12 @@ import org.resolve.core.scenario.ScenarioException;
 import org.resolve.core.scenario.ScenarioLoader;
 
 /** Loads the engine tests' scenarios from {@code src/test/resources/engine/}. */
-final class TestScenarios {
+public final class TestScenarios {
     private TestScenarios() {
     }
 
     /** @param id a bundled scenario id @return the scenario */
-    static Scenario bundled(String id) {
+    public static Scenario bundled(String id) {
         try {
             return ScenarioLoader.load(id);
         } catch (ScenarioException e) {
@@ -24,7 +24,7 @@ final class TestScenarios {
     }
 
     /** @param name a file in the engine test resources @return the scenario it describes */
-    static Scenario resource(String name) {
+    public static Scenario resource(String name) {
         return template(name, Map.of());
     }
 
@@ -33,7 +33,7 @@ final class TestScenarios {
      * @param substitutions placeholder to text; every placeholder must occur in the file
      * @return the scenario the filled template describes
      */
-    static Scenario template(String name, Map<String, String> substitutions) {
+    public static Scenario template(String name, Map<String, String> substitutions) {
         String text = text(name);
         for (Map.Entry<String, String> e : substitutions.entrySet()) {
             if (!text.contains(e.getKey())) {

@@ -12,16 +12,43 @@ import org.resolve.core.model.Param;
 import org.resolve.core.model.Status;
 
 /**
- * 3. Attrition: Lanchester force-on-force in the sector, solved exactly over the day with the
- * scenario's law. The opponent's coefficient is a x intensity x exposure x mean vulnerability of
- * the front; the deployed force's is b x intensity x equipment x intelligence x (floor + (1 -
- * floor) x communication) x mean terrain knowledge of the front x (1 + resolve weight x mean
- * effective loyalty of today's front) x claimed multiplier. Coefficients are in square-law units;
- * the linear and logarithmic laws are matched to the square law at the reference state (see
- * {@link AttritionLaw#scaleA}). The day's expected casualties C are shared across front soldiers
- * in proportion to vulnerability: soldier i is hit with probability C v_i / sum(v), so the
- * per-soldier hazards add up exactly to the aggregate flow. The opponent then makes good a share
- * of its losses.
+ * 3. Attrition by exposure: the opponent's fire falls on the soldiers in the sector in proportion to
+ * how exposed each is, and the deployed force's fire on the opponent, solved exactly over the day
+ * with the scenario's Lanchester law.
+ *
+ * <p><b>Exposure.</b> A soldier of wave w carries the hazard multiplier
+ * <pre>
+ *   x_w = posture exposure x vulnerability(unit type) x (1 - drone_countermeasure_max x drone skill_w)
+ *         x equipment^-eE x intelligence^-eI x (floor + (1 - floor) x communication_w)^-eC x terrain_w^-eT
+ * </pre>
+ * Posture exposure is {@code effect.assault_exposure} in an assault, 1 holding the line and
+ * {@code exposure.rear} on rear or engineering duty. Capabilities are on a scale where 1 is a
+ * well-supported force that knows the ground and understands its commands; each {@code e} is the
+ * hazard's elasticity to that capability (a 10% better capability cuts the hazard by about e x 10%).
+ * Drone skill and terrain knowledge grow with a wave's combat days, communication with the language
+ * its soldiers learn and the interpreters they have ({@link Learning}).
+ *
+ * <p><b>The opponent's fire.</b> With x̄ the front's mean multiplier and I the day's intensity, an
+ * exposed soldier's hazard at the reference state (the opponent at its full strength U0,
+ * {@code attrition.reference_force} soldiers exposed) is h I x̄, h = {@code attrition.hazard}; the law
+ * sets how it changes away from it ({@link AttritionLaw#opponentCoefficient}): under the linear law
+ * (area fire, kursk-2024's) it is h I x̄ U / U0 for every soldier exposed, so more soldiers exposed for
+ * longer means proportionally more losses, and a weakened opponent fires less. Nothing is scaled by
+ * the size of the deployed force.
+ *
+ * <p><b>The deployed force's fire</b> (holding and assault only: rear duty does not fight): one soldier
+ * inflicts g I e casualties a day at the reference state, g = {@code attrition.own_kill_rate},
+ * e = equipment x intelligence x (floor + (1 - floor) x communication) x mean terrain knowledge x
+ * (1 + resolve weight x mean effective loyalty) x the claimed multiplier.
+ *
+ * <p><b>The opponent is bounded.</b> It starts at U0 and makes good a share
+ * ({@code attrition.opponent_replenishment}) of its deficit each day only while its reserve
+ * ({@code attrition.opponent_reserve}, the replenishment limit) lasts, so the casualties it can take
+ * never exceed U0 plus that reserve.
+ *
+ * <p><b>From the day's loss to soldiers.</b> The law gives the share q of the front lost today;
+ * soldier i is hit with probability q x_w(i) / x̄, so per-soldier hazards add up exactly to the
+ * aggregate flow, and the less exposed are hit less.
  */
 public final class Attrition implements Process {
     private static final int FRONT = Status.FRONT.ordinal();
@@ -33,55 +60,115 @@ public final class Attrition implements Process {
     }
 
     /**
-     * Computes the day's expected casualties from the front's make-up by wave.
+     * Sets each wave's hazard multiplier x_w for today into {@code s.exposureByWave}.
+     *
+     * @param s the sector, after posture and learning of the previous day
+     */
+    static void exposure(Sector s) {
+        double floor = s.get(Param.EFFECT_COMMUNICATION_FLOOR);
+        double cov = s.interpreterCoverage();
+        double dcMax = s.get(Param.EFFECT_DRONE_COUNTERMEASURE_MAX);
+        double common = s.exposure
+                * capability(s.get(Param.EFFECT_EQUIPMENT), s.get(Param.ELASTICITY_EQUIPMENT))
+                * capability(s.get(Param.EFFECT_INTELLIGENCE), s.get(Param.ELASTICITY_INTELLIGENCE));
+        double eC = s.get(Param.ELASTICITY_COMMUNICATION);
+        double eT = s.get(Param.ELASTICITY_TERRAIN);
+        double[] x = s.exposureByWave;
+        for (int w = 0; w < x.length; w++) {
+            double comm = cov + (1 - cov) * s.comprehension[w];
+            x[w] = common * s.p[s.schedule.type[w].vulnerability().ordinal()]
+                    * (1 - dcMax * s.droneSkill[w])
+                    * capability(floor + (1 - floor) * comm, eC)
+                    * capability(s.terrain[w], eT);
+        }
+    }
+
+    /**
+     * The hazard multiplier of one capability: c^-e, with c on a scale where 1 is the reference.
+     *
+     * @param c the capability, > 0 (a capability of 0 would make the hazard infinite; it is held at 1e-6)
+     * @param elasticity e, >= 0
+     * @return c^-e
+     */
+    static double capability(double c, double elasticity) {
+        if (elasticity == 0) {
+            return 1;
+        }
+        return StrictMath.pow(Math.max(c, 1e-6), -elasticity);
+    }
+
+    /**
+     * Solves the day's engagement from the front's make-up by wave: sets today's expected casualties,
+     * the mean exposure and the opponent's new strength.
      *
      * @param s the sector
-     * @param frontByWave soldiers at the front per wave
-     * @param front their total
+     * @param frontByWave soldiers in the sector per wave
+     * @param front their total, > 0
      * @param effectiveLoyalty the sum over them of loyalty x morale x (1 - doubt)
      */
     static void engage(Sector s, double[] frontByWave, double front, double effectiveLoyalty) {
-        double a = s.get(Param.OPPONENT_LETHALITY);
-        double b = s.get(Param.OWN_LETHALITY);
-        double sumV = 0;
+        exposure(s);
+        double sumX = 0;
         double sumT = 0;
         for (int w = 0; w < frontByWave.length; w++) {
-            sumV += frontByWave[w] * s.vulnerability[w];
+            sumX += frontByWave[w] * s.exposureByWave[w];
             sumT += frontByWave[w] * s.terrain[w];
         }
-        double meanV = sumV / front;
+        double meanX = sumX / front;
         double meanT = sumT / front;
         double floor = s.get(Param.EFFECT_COMMUNICATION_FLOOR);
         double eff = s.get(Param.EFFECT_EQUIPMENT) * s.get(Param.EFFECT_INTELLIGENCE)
                 * (floor + (1 - floor) * s.communication) * meanT
                 * (1 + s.get(Param.EFFECT_RESOLVE_WEIGHT) * effectiveLoyalty / front)
                 * s.get(Param.EFFECT_CLAIMED_MULTIPLIER);
-        double aEff = a * s.intensity * s.exposure * meanV;
-        double bEff = b * s.intensity * eff;
-        double[] out = s.scratchLaw;
+        double fights = s.posture.fights() ? 1 : 0;
+        double hazard = s.get(Param.HAZARD) * s.intensity * meanX;
+        double killRate = s.get(Param.OWN_KILL_RATE) * s.intensity * eff * fights;
         AttritionLaw law = s.scenario.attritionLaw();
-        // Coefficients are given in square-law units; the other laws are matched to the square law
-        // at the reference state (the planned force against the opponent's initial strength).
-        double bRef = Math.max(1, s.schedule.plannedTotal);
-        double uRef = Math.max(1, s.opponent0);
-        law.step(front, s.opponent, law.scaleA(aEff, bRef, uRef), law.scaleB(bEff, bRef, uRef), 1.0, out);
-        double casualties = Math.max(0, front - out[0]);
+        double ref = s.get(Param.REFERENCE_FORCE);
+        double[] out = s.scratchLaw;
+        law.step(front, s.opponent, law.opponentCoefficient(hazard, ref, s.opponent0),
+                law.ownCoefficient(killRate, ref, s.opponent0), 1.0, out);
+        double casualties = Math.min(front, Math.max(0, front - out[0]));
         double opponentLosses = Math.max(0, s.opponent - out[1]);
         s.opponentCasualties += opponentLosses;
-        s.opponent = out[1] + s.get(Param.OPPONENT_REPLENISHMENT) * Math.max(0, s.opponent0 - out[1]);
+        s.opponent = Math.max(0, out[1]);
+        replenish(s);
         s.expectedCasualties = casualties;
-        s.meanVulnerability = meanV;
+        s.meanExposure = meanX;
+        s.frontHazard = casualties / front;
     }
 
-    static void replenishOnly(Sector s) {
-        s.opponent += s.get(Param.OPPONENT_REPLENISHMENT) * Math.max(0, s.opponent0 - s.opponent);
+    /**
+     * The opponent makes good a share of its deficit, within what its reserve still holds.
+     *
+     * @param s the sector
+     */
+    static void replenish(Sector s) {
+        double add = Math.min(s.get(Param.OPPONENT_REPLENISHMENT) * Math.max(0, s.opponent0 - s.opponent),
+                s.opponentReserve);
+        if (add > 0) {
+            s.opponent += add;
+            s.opponentReserve -= add;
+            s.opponentReplenished += add;
+        }
+    }
+
+    /**
+     * @param s the sector after {@link #engage}
+     * @param w a wave
+     * @return today's probability that a soldier of wave w in the sector is hit, in [0, 1]
+     */
+    static double hitProbability(Sector s, int w) {
+        return s.meanExposure > 0 ? Math.min(1, s.frontHazard * s.exposureByWave[w] / s.meanExposure) : 0;
     }
 
     @Override
     public void agents(Sector s, Agents a, RunStreams r) {
         int front = a.count[FRONT];
+        s.frontHazard = 0;
         if (!s.engaged || front == 0) {
-            replenishOnly(s);
+            replenish(s);
             return;
         }
         double[] byWave = s.scratchByWave;
@@ -98,28 +185,25 @@ public final class Attrition implements Process {
             }
         }
         engage(s, byWave, front, s.lambda * leff);
-        // p_i = C v_i / sum(v) = C v_i / (F meanV). Soldiers hit are found by exact geometric
-        // skips at the largest p_i over the waves at the front, each candidate accepted with
-        // p_i / p_max (thinning): the same distribution as one draw per soldier, far fewer draws.
-        double scale = s.expectedCasualties / (front * s.meanVulnerability);
-        double vMax = 0;
+        // Soldiers hit are found by exact geometric skips at the largest p_w over the waves in the
+        // sector, each candidate accepted with p_w / p_max (thinning): the same distribution as one
+        // draw per soldier, far fewer draws.
+        double pMax = 0;
         for (int w = 0; w < byWave.length; w++) {
             if (byWave[w] > 0) {
-                vMax = Math.max(vMax, s.vulnerability[w]);
+                pMax = Math.max(pMax, hitProbability(s, w));
             }
         }
-        double pMax = Math.min(1, scale * vMax);
         if (pMax <= 0) {
             return;
         }
         UniformRandomProvider rng = r.attrition;
         if (r.perSoldier) {
-            // The straightforward reference: one draw per front soldier at his own p_i.
+            // The straightforward reference: one draw per soldier in the sector at his own p_w.
             for (int k = 0; k < n; k++) {
                 int i = list[k];
-                if (a.status[i] == FRONT && rng.nextDouble() < Math.min(1, scale * s.vulnerability[a.wave[i]])) {
-                    a.move(i, WOUNDED);
-                    a.flags[i] |= Agents.NEW_CASUALTY;
+                if (a.status[i] == FRONT && rng.nextDouble() < hitProbability(s, a.wave[i])) {
+                    hit(a, i);
                 }
             }
             return;
@@ -130,12 +214,16 @@ public final class Attrition implements Process {
             if (a.status[i] != FRONT) {
                 continue;
             }
-            double pi = Math.min(1, scale * s.vulnerability[a.wave[i]]);
+            double pi = hitProbability(s, a.wave[i]);
             if (pi >= pMax || rng.nextDouble() * pMax < pi) {
-                a.move(i, WOUNDED);
-                a.flags[i] |= Agents.NEW_CASUALTY;
+                hit(a, i);
             }
         }
+    }
+
+    private static void hit(Agents a, int i) {
+        a.move(i, WOUNDED);
+        a.flags[i] |= Agents.NEW_CASUALTY;
     }
 
     @Override
@@ -145,6 +233,7 @@ public final class Attrition implements Process {
         double front = 0;
         double leff = 0;
         int step = c.step();
+        s.frontHazard = 0;
         for (int k = 0; k < c.activeCount; k++) {
             int w = c.activeWaves[k];
             double sum = 0;
@@ -157,26 +246,23 @@ public final class Attrition implements Process {
             front += sum;
         }
         if (!s.engaged || front <= 0) {
-            replenishOnly(s);
+            replenish(s);
             return;
         }
         engage(s, byWave, front, s.lambda * leff);
-        double scale = s.expectedCasualties / (front * s.meanVulnerability);
         for (int k = 0; k < c.activeCount; k++) {
             int w = c.activeWaves[k];
-            double f = Math.min(1, scale * s.vulnerability[w]);
+            double f = hitProbability(s, w);
             for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
                 int idx = st * Cohorts.LIVING + Cohorts.FRONT;
                 double m = c.mass[idx];
                 if (m <= 0) {
                     continue;
                 }
-                double hit = m * f;
-                double hitD = c.dmass[idx] * f;
-                c.mass[idx] = m - hit;
-                c.dmass[idx] -= hitD;
-                c.newCasualties[st] = hit;
-                c.newDoubt[st] = hitD;
+                c.newCasualties[st] = m * f;
+                c.newDoubt[st] = c.dmass[idx] * f;
+                c.newWoundedBefore[st] = c.wmass[idx] * f;
+                c.keep(idx, 1 - f);
             }
         }
     }

@@ -136,10 +136,13 @@ public final class Beliefs implements Process {
                     if (pr > 0) {
                         double moved = m0 * pr;
                         double movedD = dm * pr;
+                        double movedW = c.wmass[i0] * pr;
                         c.mass[i1] += moved;
                         c.dmass[i1] += movedD + cred * (moved - movedD);
+                        c.wmass[i1] += movedW;
                         c.mass[i0] = m0 - moved;
                         c.dmass[i0] = dm - movedD;
+                        c.wmass[i0] -= movedW;
                         s.reached += moved;
                     } else {
                         c.dmass[i0] = dm;

@@ -114,10 +114,8 @@ public final class Desertion implements Process {
                     continue;
                 }
                 double p = Math.min(1, k * s.hunger(c.hunger0[st], w));
-                c.mass[base + Cohorts.FRONT] = mf * (1 - p);
-                c.dmass[base + Cohorts.FRONT] *= 1 - p;
-                c.mass[base + Cohorts.RESERVE] = mr * (1 - p);
-                c.dmass[base + Cohorts.RESERVE] *= 1 - p;
+                c.keep(base + Cohorts.FRONT, 1 - p);
+                c.keep(base + Cohorts.RESERVE, 1 - p);
                 deserted += (mf + mr) * p;
                 fromFront += mf * p;
             }

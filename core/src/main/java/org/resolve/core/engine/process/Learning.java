@@ -9,12 +9,13 @@ import org.resolve.core.model.Param;
 import org.resolve.core.model.Status;
 
 /**
- * 8. Learning. Each wave at the front gains a combat day (its terrain knowledge and drone
- * countermeasures grow with them). Host-language terms grow with days in theatre; comprehension =
+ * 8. Learning. Each wave in the sector gains a combat day on every engaged day (holding, assault or
+ * rear duty); its counter-drone skill and terrain knowledge grow with them ({@link #learnCombat}) and
+ * cut its hazard in attrition. Host-language terms grow with days in theatre; comprehension =
  * min(1, terms / terms needed); the communication share = interpreter coverage + (1 - coverage) x
  * comprehension, averaged over the soldiers at the front or in reserve (it sets tomorrow's
  * effectiveness). Friendly-fire
- * incidents occur at rate incidents_per_day x (1 - communication) x intensity, each killing the
+ * incidents occur on fighting days at rate incidents_per_day x (1 - communication) x intensity, each killing the
  * stated number of host soldiers.
  */
 public final class Learning implements Process {
@@ -37,13 +38,27 @@ public final class Learning implements Process {
             }
             if (s.engaged && s.sent[w] > 0 && s.day >= s.schedule.ready[w] && s.day < s.schedule.tourEnd[w]) {
                 s.combatDays[w]++;
-                s.learnCombat(w);
+                learnCombat(s, w);
             }
         }
         if (total > 0) {
             s.communication = comm / total;
         }
-        return s.engaged ? s.get(Param.FRIENDLY_FIRE_RATE) * (1 - s.communication) * s.intensity : 0;
+        return s.engaged && s.posture.fights() ? s.get(Param.FRIENDLY_FIRE_RATE) * (1 - s.communication) * s.intensity : 0;
+    }
+
+    /**
+     * A wave's skills after its combat days: counter-drone skill 1 - exp(-days / drone learning
+     * days), terrain knowledge from {@code effect.terrain_initial} toward 1 with its own e-folding.
+     *
+     * @param s the sector
+     * @param w the wave
+     */
+    static void learnCombat(Sector s, int w) {
+        double days = s.combatDays[w];
+        s.droneSkill[w] = -StrictMath.expm1(-days / s.get(Param.EFFECT_DRONE_LEARNING_DAYS));
+        double ti = s.get(Param.EFFECT_TERRAIN_INITIAL);
+        s.terrain[w] = ti + (1 - ti) * -StrictMath.expm1(-days / s.get(Param.EFFECT_TERRAIN_LEARNING_DAYS));
     }
 
     @Override

@@ -6,14 +6,22 @@ import org.resolve.core.engine.Process;
 import org.resolve.core.engine.RunStreams;
 import org.resolve.core.engine.Schedule;
 import org.resolve.core.engine.Sector;
+import org.resolve.core.model.Param;
 import org.resolve.core.model.Posture;
 import org.resolve.core.model.Status;
 
 /**
- * 2. Posture: the operations calendar (a forecast mix beyond the knowledge date) sets the day's
- * posture, intensity and exposure, unless heavy recent losses have withdrawn the force to refit.
- * Engaged postures put every ready soldier at the front; the others hold them in reserve. A wave's
- * first engaged day is its first combat.
+ * 2. Posture: the operations calendar sets the day's posture, intensity and exposure (its phases of
+ * uncertain length end on the run's draw; beyond the knowledge date, a calendar with no forecast of
+ * its own gives way to a forecast mix), unless heavy recent losses have withdrawn the force to
+ * refit. Engaged postures (holding, assault, rear duty) put every ready soldier in the sector
+ * (status FRONT); the others hold them in reserve. A wave's first engaged day is its first combat.
+ *
+ * <p>The withdrawal rule (endogenous pull-back): each morning yesterday's front losses (casualties,
+ * captures, desertions) and yesterday's front strength enter a window of the last
+ * {@code withdrawal.window_days} days; when the losses in the window exceed
+ * {@code withdrawal.loss_threshold} of the largest front strength in it, the force is withdrawn
+ * (no contact) for {@code withdrawal.refit_days} days from yesterday, then returns to the calendar.
  */
 public final class PostureProcess implements Process {
     private static final int FRONT = Status.FRONT.ordinal();
@@ -24,9 +32,41 @@ public final class PostureProcess implements Process {
         return "posture";
     }
 
+    /**
+     * Records yesterday's front losses in the withdrawal rule's window and decides whether they
+     * withdraw the force.
+     *
+     * @param s the sector, on the morning of {@code s.day}
+     */
+    static void withdrawalRule(Sector s) {
+        if (s.day == 0) {
+            return;
+        }
+        int yesterday = s.day - 1;
+        double[] loss = s.lossRing;
+        double[] front = s.frontRing;
+        int i = yesterday % loss.length;
+        loss[i] = s.yesterdayFrontLosses;
+        front[i] = s.yesterdayFrontAtStart;
+        if (s.get(Param.WITHDRAWAL_ENABLED) != 1 || yesterday <= s.withdrawnUntil) {
+            return;
+        }
+        double losses = 0;
+        double maxFront = 0;
+        for (int k = 0; k < loss.length; k++) {
+            losses += loss[k];
+            maxFront = Math.max(maxFront, front[k]);
+        }
+        if (maxFront > 0 && losses > s.get(Param.WITHDRAWAL_LOSS_THRESHOLD) * maxFront) {
+            s.withdrawnUntil = yesterday + (int) Math.round(s.get(Param.WITHDRAWAL_REFIT_DAYS));
+            java.util.Arrays.fill(loss, 0);
+        }
+    }
+
     private static void decide(Sector s) {
         Schedule sch = s.schedule;
         int t = s.day;
+        withdrawalRule(s);
         s.withdrawn = t <= s.withdrawnUntil;
         if (s.withdrawn) {
             s.posture = Posture.WITHDRAWN;

@@ -80,8 +80,7 @@ public final class Rotation implements Process {
                 int base = st * Cohorts.LIVING;
                 for (int li : AWAY) {
                     home += c.mass[base + li];
-                    c.mass[base + li] = 0;
-                    c.dmass[base + li] = 0;
+                    c.clear(base + li);
                 }
             }
             c.absorbed[ROTATED] += home;
