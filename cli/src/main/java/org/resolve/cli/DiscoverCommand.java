@@ -42,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Which ranges of the uncertain parameters lead to an outcome (scenario discovery).",
             "Runs a Latin-hypercube sweep over the scenario's uncertain parameters, marks the runs where the",
             "outcome holds, and finds boxes of parameter ranges with PRIM (peeling and pasting), showing the",
-            "coverage/density trade-off. Example: resolve discover kursk-2024 --outcome \"killed > 5000\""})
+            "coverage/density trade-off. Example: resolve discover kursk-2024 --outcome \"killed > 2500\""})
 public final class DiscoverCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", defaultValue = "kursk-2024", paramLabel = "SCENARIO",
             description = "A bundled id or file (default: ${DEFAULT-VALUE}).")

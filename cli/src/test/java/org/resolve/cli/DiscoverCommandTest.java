@@ -18,7 +18,7 @@ class DiscoverCommandTest {
     @Test
     void highDeathTollsComeFromTheHighKillShareEstimates() throws Exception {
         Path out = tmp.resolve("d");
-        Cli c = Cli.run("discover", "kursk-2024", "--outcome", "killed > 5000", "--n", "1000", "--days", "365",
+        Cli c = Cli.run("discover", "kursk-2024", "--outcome", "killed > 2500", "--n", "1000", "--days", "365",
                 "--out", out.toString());
         assertEquals(0, c.code, c.toString());
         List<String> rows = Files.readAllLines(out.resolve("discover.csv"));
@@ -33,6 +33,8 @@ class DiscoverCommandTest {
         assertTrue(Double.parseDouble(f[2]) >= 0.8, "density " + f[2]);
         assertTrue(Double.parseDouble(f[1]) >= 0.5, "coverage " + f[1]);
         assertTrue(c.out.contains("coverage/density trade-off"), c.out);
+        // Losses by exposure: a long offensive is part of the story too.
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",operation.offensive_days,")), "the offensive's length: " + rows);
     }
 
     @Test

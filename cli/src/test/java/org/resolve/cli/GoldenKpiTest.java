@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenKpiTest {
     private static final Set<String> KPIS = Set.of("killed", "wounded", "casualties", "captured", "surrendered",
             "self_killed", "deserted", "rotated_home", "regime_revenue_usd", "families_valorised", "families_punished",
-            "sent", "opponent_casualties");
+            "sent", "opponent_casualties", "woundings");
 
     @TempDir
     Path tmp;

@@ -36,12 +36,12 @@ class SensitivityCommandTest {
     void morrisScreensAndGroupsAreOneFactor() throws Exception {
         Path out = tmp.resolve("morris");
         Cli c = Cli.run("sensitivity", "kursk-2024", "--method", "morris", "--n", "6", "--days", "150",
-                "--outputs", "killed", "--group", "fighting=attrition.opponent_lethality,attrition.opponent_strength",
+                "--outputs", "killed", "--group", "fighting=attrition.hazard,attrition.opponent_strength",
                 "--out", out.toString());
         assertEquals(0, c.code, c.toString());
         List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("killed,morris,mu_star,fighting,")), String.join("\n", rows));
-        assertTrue(rows.stream().noneMatch(r -> r.contains(",attrition.opponent_lethality,")), "grouped parameters are not separate factors");
+        assertTrue(rows.stream().noneMatch(r -> r.contains(",attrition.hazard,")), "grouped parameters are not separate factors");
     }
 
     @Test

@@ -212,9 +212,12 @@ class WebBrowserTest {
         driver.findElement(By.cssSelector("#sensitivity-form button")).click();
         waiting(120).until(d -> !d.findElements(By.cssSelector("#sensitivity-result tr")).isEmpty());
         String status = driver.findElement(By.id("sensitivity-status")).getText();
-        assertTrue(status.contains("14 factors, 30 runs"), status);
-        assertEquals(15L, js("return document.querySelectorAll('#sensitivity-result tr').length;"), "header + 14 factors");
-        assertEquals(14L, js("return Chart.getChart(document.getElementById('sensitivity-chart')).data.labels.length;"));
+        // One factor per uncertain parameter of kursk-2024; Morris runs (factors + 1) per trajectory.
+        int factors = org.resolve.core.scenario.ScenarioLoader.load("kursk-2024").uncertainParameters().size();
+        assertTrue(status.contains(factors + " factors, " + 2 * (factors + 1) + " runs"), status);
+        assertEquals(factors + 1L, js("return document.querySelectorAll('#sensitivity-result tr').length;"),
+                "header + " + factors + " factors");
+        assertEquals((long) factors, js("return Chart.getChart(document.getElementById('sensitivity-chart')).data.labels.length;"));
         shot("08-sensitivity");
     }
 

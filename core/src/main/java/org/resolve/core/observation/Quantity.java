@@ -20,7 +20,7 @@ public enum Quantity {
     // Calibration targets: cumulative or level on the date.
     CASUALTIES_TOTAL("casualties_total", Use.AT_DATE, "casualties since the start", Metric.CASUALTIES),
     KILLED("killed", Use.AT_DATE, "deaths since the start (in action, of wounds, self-killed)", Metric.KILLED),
-    WOUNDED("wounded", Use.AT_DATE, "woundings since the start", Metric.WOUNDED),
+    WOUNDED("wounded", Use.AT_DATE, "soldiers wounded since the start", Metric.WOUNDED),
     PRISONERS("prisoners", Use.AT_DATE, "soldiers taken prisoner, with or without surrendering",
             Metric.CAPTURED, Metric.SURRENDERED),
     /** At the front or in reserve in the sector, or wounded in care there; not those still training. */

@@ -25,7 +25,8 @@ import org.resolve.core.scenario.Scenario;
  * <p>Fixture: kursk-2024 at its parameter medians with a single wave of N special-forces soldiers
  * ({@code engine/mean-field.template.yaml}), 150 days (through training, holding, assault and the
  * forecast beyond the knowledge date). The extensive parameters are scaled with N from kursk-2024's
- * 12,000 soldiers (opponent strength 14,000, replacement cap 4,000, prisoner-news saturation 50), so
+ * 12,000 soldiers (opponent strength 14,000 and reserve 12,500, replacement cap 4,000, prisoner-news
+ * saturation 50), so
  * every per-soldier rate has the same limit for every N. For N = 100, 1,000 and 10,000 the test runs
  * R = 1,000, 400 and 200 agent replications (about 5 s on two threads) and one aggregate run with
  * 32 loyalty bins. (With R = 40 at N = 10,000 this root seed's first block of replications sits
@@ -74,6 +75,7 @@ class MeanFieldTest {
         double scale = n / 12_000.0;
         Map<Param, Double> o = new EnumMap<>(Param.class);
         o.put(Param.OPPONENT_STRENGTH, 14_000 * scale);
+        o.put(Param.OPPONENT_RESERVE, 12_500 * scale);
         o.put(Param.REPLACEMENT_CAP, 4_000 * scale);
         o.put(Param.PRISONER_NEWS_SATURATION, 50 * scale);
         return sc.with(o, DAYS);
