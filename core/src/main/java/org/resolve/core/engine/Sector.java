@@ -94,6 +94,8 @@ public final class Sector {
     public double meanExposure;
     /** Each wave's per-soldier hazard multiplier today (set by attrition). */
     public final double[] exposureByWave;
+    /** Attrition's hazard factor of equipment and intelligence, constant in a run (computed on first use). */
+    public double equipmentIntelligenceFactor = Double.NaN;
     /** Mean daily casualty probability of a soldier in the sector today (set by attrition). */
     public double frontHazard;
     /** Scratch space for per-wave sums, reused every day (no allocation in the daily loop). */

@@ -60,26 +60,34 @@ public final class Attrition implements Process {
     }
 
     /**
-     * Sets each wave's hazard multiplier x_w for today into {@code s.exposureByWave}.
+     * Sets the hazard multiplier x_w for today of each wave in the sector into {@code s.exposureByWave}.
      *
      * @param s the sector, after posture and learning of the previous day
+     * @param frontByWave soldiers in the sector per wave (waves with none get 0)
      */
-    static void exposure(Sector s) {
+    static void exposure(Sector s, double[] frontByWave) {
         double floor = s.get(Param.EFFECT_COMMUNICATION_FLOOR);
         double cov = s.interpreterCoverage();
         double dcMax = s.get(Param.EFFECT_DRONE_COUNTERMEASURE_MAX);
-        double common = s.exposure
-                * capability(s.get(Param.EFFECT_EQUIPMENT), s.get(Param.ELASTICITY_EQUIPMENT))
-                * capability(s.get(Param.EFFECT_INTELLIGENCE), s.get(Param.ELASTICITY_INTELLIGENCE));
+        if (Double.isNaN(s.equipmentIntelligenceFactor)) {
+            s.equipmentIntelligenceFactor = capability(s.get(Param.EFFECT_EQUIPMENT), s.get(Param.ELASTICITY_EQUIPMENT))
+                    * capability(s.get(Param.EFFECT_INTELLIGENCE), s.get(Param.ELASTICITY_INTELLIGENCE));
+        }
+        double common = s.exposure * s.equipmentIntelligenceFactor;
         double eC = s.get(Param.ELASTICITY_COMMUNICATION);
         double eT = s.get(Param.ELASTICITY_TERRAIN);
         double[] x = s.exposureByWave;
         for (int w = 0; w < x.length; w++) {
+            if (frontByWave[w] <= 0) {
+                x[w] = 0; // nobody of this wave in the sector today: never read
+                continue;
+            }
             double comm = cov + (1 - cov) * s.comprehension[w];
-            x[w] = common * s.p[s.schedule.type[w].vulnerability().ordinal()]
-                    * (1 - dcMax * s.droneSkill[w])
-                    * capability(floor + (1 - floor) * comm, eC)
-                    * capability(s.terrain[w], eT);
+            // c^-eC t^-eT as one exponential: two logarithms and an exponential instead of two powers.
+            double learned = eC == 0 && eT == 0 ? 1
+                    : StrictMath.exp(-eC * StrictMath.log(Math.max(floor + (1 - floor) * comm, 1e-6))
+                            - eT * StrictMath.log(Math.max(s.terrain[w], 1e-6)));
+            x[w] = common * s.p[s.schedule.type[w].vulnerability().ordinal()] * (1 - dcMax * s.droneSkill[w]) * learned;
         }
     }
 
@@ -107,7 +115,7 @@ public final class Attrition implements Process {
      * @param effectiveLoyalty the sum over them of loyalty x morale x (1 - doubt)
      */
     static void engage(Sector s, double[] frontByWave, double front, double effectiveLoyalty) {
-        exposure(s);
+        exposure(s, frontByWave);
         double sumX = 0;
         double sumT = 0;
         for (int w = 0; w < frontByWave.length; w++) {
