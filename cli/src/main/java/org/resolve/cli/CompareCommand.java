@@ -142,6 +142,7 @@ public final class CompareCommand implements Callable<Integer> {
                     }
                 }
             }
+            explain(out, res, id, pct);
             for (Comparison.Row r : res.rows()) {
                 if (r.metric() == Metric.KILLED && r.scenario().equals(id) && r.pairs() > 1) {
                     double saved = -r.meanDifference();
@@ -153,6 +154,63 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Differences explore stated assumptions; they are not predictions.");
+    }
+
+    /**
+     * The mechanisms a difference passes through, in causal order: who the campaign reaches, what
+     * they come to doubt and know, what they then decide (surrender by choice or at capture, leave,
+     * kill themselves, keep their heads down) and what that does to the headline outcomes.
+     */
+    static final List<Metric[]> MECHANISMS = List.of(
+            new Metric[] {Metric.REACHED}, new Metric[] {Metric.KNOWS_PROCEDURE}, new Metric[] {Metric.MEAN_DOUBT_FRONT},
+            new Metric[] {Metric.SURRENDERED_BY_CHOICE}, new Metric[] {Metric.SURRENDERED, Metric.SURRENDERED_BY_CHOICE},
+            new Metric[] {Metric.DESERTED}, new Metric[] {Metric.SELF_KILLED}, new Metric[] {Metric.CAPTURED},
+            new Metric[] {Metric.WOUNDED}, new Metric[] {Metric.KILLED});
+
+    private static final Map<Metric, String> WHY = Map.of(
+            Metric.REACHED, "campaign contacts (a soldier reached twice counts twice)",
+            Metric.KNOWS_PROCEDURE, "soldiers in theatre who know a safe way to surrender (at the horizon)",
+            Metric.MEAN_DOUBT_FRONT, "mean doubt of soldiers in the sector (at the horizon)",
+            Metric.SURRENDERED_BY_CHOICE, "surrendered by choice, outside a capture situation",
+            Metric.SURRENDERED, "surrendered when caught in a capture situation",
+            Metric.DESERTED, "left their positions (hunger and doubt)",
+            Metric.SELF_KILLED, "killed themselves rather than be taken",
+            Metric.CAPTURED, "taken prisoner without surrendering",
+            Metric.WOUNDED, "soldiers wounded (doubters keep their heads down)",
+            Metric.KILLED, "killed (all causes)");
+
+    /** Prints how the difference arises, mechanism by mechanism, where a mechanism differs at all. */
+    private static void explain(PrintWriter out, Comparison.Result res, String id, int pct) {
+        List<String> lines = new ArrayList<>();
+        for (Metric[] m : MECHANISMS) {
+            Comparison.Row a = row(res, id, m[0]);
+            Comparison.Row b = m.length > 1 ? row(res, id, m[1]) : null;
+            if (a == null || (b == null && m.length > 1)) {
+                continue;
+            }
+            double diff = a.meanDifference() - (b == null ? 0 : b.meanDifference());
+            double base = a.baselineMean() - (b == null ? 0 : b.baselineMean());
+            if (diff == 0 && base == 0) {
+                continue;
+            }
+            boolean clear = b == null && (a.ciLow() > 0 || a.ciHigh() < 0);
+            String fmt = m[0] == Metric.MEAN_DOUBT_FRONT ? String.format(Locale.ROOT, "%+.3f", diff) : signed(diff);
+            lines.add(String.format(Locale.ROOT, "  %-12s %s%s", fmt, WHY.get(m[0]),
+                    b != null ? "" : clear ? "" : " (no clear difference: the " + pct + "% interval crosses zero)"));
+        }
+        if (!lines.isEmpty()) {
+            out.println("  How the difference arises (mean differences, in causal order):");
+            lines.forEach(out::println);
+        }
+    }
+
+    private static Comparison.Row row(Comparison.Result res, String id, Metric m) {
+        for (Comparison.Row r : res.rows()) {
+            if (r.metric() == m && r.scenario().equals(id)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static String signed(double v) {

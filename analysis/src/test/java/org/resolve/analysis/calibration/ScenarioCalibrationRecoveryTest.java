@@ -87,7 +87,7 @@ class ScenarioCalibrationRecoveryTest {
                 synthetic.add(model.synthesize(o, ModelValue.of(o, run, sc.start()), rng));
             }
             ScenarioCalibration.Calibrated cal = ScenarioCalibration.calibrate(sc, new ObservationLedger("synthetic", synthetic),
-                    cutoff, new ScenarioCalibration.Options(200, 60, 20, 2, SEED + rep, 2, null));
+                    cutoff, new ScenarioCalibration.Options(300, 60, 30, 2, SEED + rep, 2, null));
             Generation post = cal.posterior();
             for (int j = 0; j < coords; j++) {
                 Interval ci = post.credibleInterval(j, 0.9);

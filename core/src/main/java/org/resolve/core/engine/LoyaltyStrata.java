@@ -6,20 +6,19 @@ import org.resolve.core.model.UnitType;
 
 /**
  * The aggregate mode's discretisation of who is sent from one unit type: loyalty bins of equal
- * width, each with the share of those sent, their mean loyalty and mean hunger, after the
- * volunteering filter (a candidate is sent if he volunteers, or with the coercion share if not).
- * Integrals over the beta-distributed loyalty and hunger are computed with exact cell
- * probabilities on a fine grid (midpoint values).
+ * probability under the pool's loyalty distribution, each with the share of those sent, their mean loyalty and the share of them undernourished,
+ * after the volunteering filter (a candidate is sent if he volunteers, or with the coercion share if
+ * not). Integrals over the beta-distributed loyalty use exact cell probabilities on a fine grid;
+ * a candidate is undernourished or not, with the unit type's share.
  */
 public final class LoyaltyStrata {
     private static final int SUB = 8;
-    private static final int HUNGER_NODES = 16;
 
     /** Share of those sent in each bin (sums to 1). */
     public final double[] share;
     /** Mean loyalty in each bin among those sent. */
     public final double[] loyalty;
-    /** Mean hunger at departure in each bin among those sent. */
+    /** Share undernourished at departure in each bin among those sent (their mean hunger). */
     public final double[] hunger;
     /** Probability a candidate is sent. */
     public final double acceptance;
@@ -36,8 +35,9 @@ public final class LoyaltyStrata {
                     return size() > CACHE_SIZE;
                 }
             });
-    private static final Param[] INPUTS = {Param.LOYALTY_CONCENTRATION, Param.HUNGER_CONCENTRATION, Param.VOLUNTEER_INTERCEPT,
-        Param.VOLUNTEER_STATUS, Param.MOTIVE_STATUS_GAIN, Param.VOLUNTEER_PAY, Param.MOTIVE_PAY_UTILITY, Param.VOLUNTEER_OUTSIDE,
+    private static final Param[] INPUTS = {Param.LOYALTY_CONCENTRATION, Param.VOLUNTEER_INTERCEPT,
+        Param.VOLUNTEER_STATUS, Param.MOTIVE_STATUS_GAIN, Param.VOLUNTEER_PAY, Param.MOTIVE_PAY_SCALE, Param.WAGE,
+        Param.REGIME_SHARE, Param.VOLUNTEER_OUTSIDE,
         Param.MOTIVE_CURIOSITY, Param.VOLUNTEER_LOYALTY, Param.VOLUNTEER_HUNGER, Param.COERCION_SHARE};
 
     /**
@@ -55,7 +55,7 @@ public final class LoyaltyStrata {
         key.add(type);
         key.add(bins);
         key.add(p[type.loyaltyMean().ordinal()]);
-        key.add(p[type.hungerMean().ordinal()]);
+        key.add(p[type.undernourished().ordinal()]);
         for (Param q : INPUTS) {
             key.add(p[q.ordinal()]);
         }
@@ -75,18 +75,13 @@ public final class LoyaltyStrata {
     public LoyaltyStrata(double[] p, UnitType type, int bins) {
         double conc = p[Param.LOYALTY_CONCENTRATION.ordinal()];
         double lm = p[type.loyaltyMean().ordinal()];
-        double hconc = p[Param.HUNGER_CONCENTRATION.ordinal()];
-        double hm = p[type.hungerMean().ordinal()];
-        double[] hx = new double[HUNGER_NODES];
-        double[] hw = new double[HUNGER_NODES];
-        grid(hm, hconc, HUNGER_NODES, hx, hw);
+        double hm = p[type.undernourished().ordinal()];
+        double[] hx = {0, 1};
+        double[] hw = {1 - hm, hm};
         double[] lx = new double[bins * SUB];
         double[] lw = new double[bins * SUB];
         grid(lm, conc, bins * SUB, lx, lw);
-        double b0 = p[Param.VOLUNTEER_INTERCEPT.ordinal()]
-                + p[Param.VOLUNTEER_STATUS.ordinal()] * p[Param.MOTIVE_STATUS_GAIN.ordinal()]
-                + p[Param.VOLUNTEER_PAY.ordinal()] * p[Param.MOTIVE_PAY_UTILITY.ordinal()]
-                + p[Param.VOLUNTEER_OUTSIDE.ordinal()] * p[Param.MOTIVE_CURIOSITY.ordinal()];
+        double b0 = org.resolve.core.engine.process.Deployment.volunteerBase(p);
         double bl = p[Param.VOLUNTEER_LOYALTY.ordinal()];
         double bh = p[Param.VOLUNTEER_HUNGER.ordinal()];
         double coercion = p[Param.COERCION_SHARE.ordinal()];
@@ -101,7 +96,7 @@ public final class LoyaltyStrata {
             double mh = 0;
             for (int g = 0; g < SUB; g++) {
                 int i = b * SUB + g;
-                for (int h = 0; h < HUNGER_NODES; h++) {
+                for (int h = 0; h < hx.length; h++) {
                     double w = lw[i] * hw[h];
                     double pv = Sector.sigmoid(b0 + bl * lx[i] + bh * hx[h]);
                     double a = pv + (1 - pv) * coercion;
@@ -123,47 +118,33 @@ public final class LoyaltyStrata {
         volunteering = vol;
     }
 
-    /** Fills equal-width cells on [0, 1] with their midpoints and exact beta probabilities. */
+    /**
+     * Fills cells of equal probability under the beta distribution (edges at its quantiles), each
+     * with its exact conditional mean, so bins resolve loyalty where soldiers are: the decisions
+     * that depend on loyalty non-linearly (surrender, self-killing) then differ little from the
+     * agent mode's with few bins.
+     */
     private static void grid(double mean, double conc, int cells, double[] x, double[] w) {
         double alpha = Math.max(mean * conc, 1e-9);
         double beta = Math.max((1 - mean) * conc, 1e-9);
         if (mean <= 0 || mean >= 1) {
-            int at = mean <= 0 ? 0 : cells - 1;
-            for (int i = 0; i < cells; i++) {
-                x[i] = (i + 0.5) / cells;
-                w[i] = i == at ? 1 : 0;
-            }
-            x[at] = mean <= 0 ? 0 : 1;
+            java.util.Arrays.fill(x, mean <= 0 ? 0 : 1);
+            java.util.Arrays.fill(w, 1.0 / cells);
             return;
         }
         BetaDistribution d = BetaDistribution.of(alpha, beta);
-        double prev = 0;
-        double total = 0;
-        for (int i = 0; i < cells; i++) {
-            double hi = (i + 1.0) / cells;
-            double cdf = i == cells - 1 ? 1 : d.cumulativeProbability(hi);
-            w[i] = Math.max(0, cdf - prev);
-            total += w[i];
-            prev = cdf;
-            // The cell's conditional mean, from the identity E[X; X<x] = mean * F_{alpha+1,beta}(x).
-            x[i] = (i + 0.5) / cells;
-        }
-        // Exact conditional means per cell (needs the shifted beta's CDF).
         BetaDistribution shifted = BetaDistribution.of(alpha + 1, beta);
+        double lo = 0;
         double prevS = 0;
         for (int i = 0; i < cells; i++) {
-            double hi = (i + 1.0) / cells;
+            double hi = i == cells - 1 ? 1 : d.inverseCumulativeProbability((i + 1.0) / cells);
             double cdfS = i == cells - 1 ? 1 : shifted.cumulativeProbability(hi);
-            if (w[i] > 1e-300) {
-                double cm = mean * (cdfS - prevS) / w[i];
-                if (cm >= (double) i / cells && cm <= hi) {
-                    x[i] = cm;
-                }
-            }
+            w[i] = 1.0 / cells;
+            // The cell's conditional mean, from the identity E[X; X < x] = mean x F_{alpha+1,beta}(x).
+            double cm = mean * (cdfS - prevS) * cells;
+            x[i] = cm >= lo && cm <= hi ? cm : 0.5 * (lo + hi);
             prevS = cdfS;
-        }
-        for (int i = 0; i < cells; i++) {
-            w[i] /= total;
+            lo = hi;
         }
     }
 }

@@ -18,9 +18,6 @@ public final class RunStreams {
     public final org.apache.commons.rng.sampling.distribution.ContinuousSampler[] loyalty =
             new org.apache.commons.rng.sampling.distribution.ContinuousSampler[4];
     /** Hunger samplers per unit type. */
-    public final org.apache.commons.rng.sampling.distribution.ContinuousSampler[] hunger =
-            new org.apache.commons.rng.sampling.distribution.ContinuousSampler[4];
-
     /**
      * Whether processes draw once per soldier per day (the straightforward reference) instead of
      * skipping exactly over soldiers to whom nothing happens. The two give the same distributions

@@ -62,6 +62,10 @@ public final class Sector {
     public double opponentCasualties;
     /** Replacements the opponent has brought in. */
     public double opponentReplenished;
+    /** Prisoners taken wounded (left behind when they could not be evacuated). */
+    public double capturedWounded;
+    /** Soldiers who surrendered by choice, outside a capture situation. */
+    public double surrenderedByChoice;
     public double ffIncidents;
     public double ffHostKilled;
     public double reached;
@@ -100,6 +104,8 @@ public final class Sector {
     public double frontHazard;
     /** Scratch space for per-wave sums, reused every day (no allocation in the daily loop). */
     public final double[] scratchByWave;
+    /** Scratch space for per-wave sums of doubt, reused every day. */
+    public final double[] scratchDoubtByWave;
     /** Scratch space for the attrition law's output. */
     public final double[] scratchLaw = new double[2];
     /** Today's campaign reach: probability a front soldier is reached, and the contact's credibility. */
@@ -130,6 +136,7 @@ public final class Sector {
         hungerFactor = new double[w];
         draftSize = new double[w];
         scratchByWave = new double[w];
+        scratchDoubtByWave = new double[w];
         pool = new double[UnitType.values().length];
         for (UnitType u : UnitType.values()) {
             pool[u.ordinal()] = p[u.pool().ordinal()];
@@ -198,29 +205,6 @@ public final class Sector {
     /** The logistic function. */
     public static double sigmoid(double x) {
         return 1 / (1 + StrictMath.exp(-x));
-    }
-
-    /**
-     * Sets {@link #reachProbability} and {@link #reachCredibility} for today.
-     *
-     * @param front soldiers at the front
-     */
-    public void campaignReach(double front) {
-        reachProbability = 0;
-        reachCredibility = 0;
-        if (day < schedule.campaignStart || front <= 0) {
-            return;
-        }
-        double leaflets = get(Param.CAMPAIGN_LEAFLET_REACH) * get(Param.CAMPAIGN_LEAFLETS) / front;
-        double broadcast = get(Param.CAMPAIGN_BROADCAST_REACH) * get(Param.CAMPAIGN_BROADCAST_HOURS);
-        double messengers = get(Param.CAMPAIGN_MESSENGER_REACH) * get(Param.CAMPAIGN_MESSENGERS) / front;
-        double total = leaflets + broadcast + messengers;
-        if (total <= 0) {
-            return;
-        }
-        reachCredibility = (leaflets * get(Param.CREDIBILITY_LEAFLET) + broadcast * get(Param.CREDIBILITY_BROADCAST)
-                + messengers * get(Param.CREDIBILITY_MESSENGER)) / total;
-        reachProbability = -StrictMath.expm1(-total);
     }
 
     /** @return daily doubt gained from news of well-treated prisoners */

@@ -46,9 +46,12 @@ import org.resolve.core.model.Status;
  * ({@code attrition.opponent_reserve}, the replenishment limit) lasts, so the casualties it can take
  * never exceed U0 plus that reserve.
  *
+ * <p><b>Shirking.</b> A soldier who doubts keeps his head down: his exposure is x_w (1 - s doubt),
+ * s = {@code shirking.doubt}, and x̄ is the mean over the soldiers in the sector of that.
+ *
  * <p><b>From the day's loss to soldiers.</b> The law gives the share q of the front lost today;
- * soldier i is hit with probability q x_w(i) / x̄, so per-soldier hazards add up exactly to the
- * aggregate flow, and the less exposed are hit less.
+ * soldier i is hit with probability q x_w(i) (1 - s doubt_i) / x̄, so per-soldier hazards add up
+ * exactly to the aggregate flow, and the less exposed are hit less.
  */
 public final class Attrition implements Process {
     private static final int FRONT = Status.FRONT.ordinal();
@@ -111,15 +114,17 @@ public final class Attrition implements Process {
      *
      * @param s the sector
      * @param frontByWave soldiers in the sector per wave
+     * @param doubtByWave the sum of their doubt per wave
      * @param front their total, > 0
      * @param effectiveLoyalty the sum over them of loyalty x morale x (1 - doubt)
      */
-    static void engage(Sector s, double[] frontByWave, double front, double effectiveLoyalty) {
+    static void engage(Sector s, double[] frontByWave, double[] doubtByWave, double front, double effectiveLoyalty) {
         exposure(s, frontByWave);
+        double shirk = s.get(Param.SHIRKING_DOUBT);
         double sumX = 0;
         double sumT = 0;
         for (int w = 0; w < frontByWave.length; w++) {
-            sumX += frontByWave[w] * s.exposureByWave[w];
+            sumX += (frontByWave[w] - shirk * doubtByWave[w]) * s.exposureByWave[w];
             sumT += frontByWave[w] * s.terrain[w];
         }
         double meanX = sumX / front;
@@ -165,10 +170,12 @@ public final class Attrition implements Process {
     /**
      * @param s the sector after {@link #engage}
      * @param w a wave
-     * @return today's probability that a soldier of wave w in the sector is hit, in [0, 1]
+     * @param doubt the soldier's doubt
+     * @return today's probability that a soldier of wave w in the sector with this doubt is hit, in [0, 1]
      */
-    static double hitProbability(Sector s, int w) {
-        return s.meanExposure > 0 ? Math.min(1, s.frontHazard * s.exposureByWave[w] / s.meanExposure) : 0;
+    static double hitProbability(Sector s, int w, double doubt) {
+        return s.meanExposure > 0 ? Math.min(1, s.frontHazard * s.exposureByWave[w]
+                * (1 - s.get(Param.SHIRKING_DOUBT) * doubt) / s.meanExposure) : 0;
     }
 
     @Override
@@ -180,8 +187,10 @@ public final class Attrition implements Process {
             return;
         }
         double[] byWave = s.scratchByWave;
+        double[] doubtByWave = s.scratchDoubtByWave;
         for (int w = 0; w < byWave.length; w++) {
             byWave[w] = a.frontByWave[w];
+            doubtByWave[w] = 0;
         }
         int[] list = a.front;
         int n = a.frontCount;
@@ -189,17 +198,19 @@ public final class Attrition implements Process {
         for (int k = 0; k < n; k++) {
             int i = list[k];
             if (a.status[i] == FRONT) {
-                leff += a.loyalty[i] * (1 - a.doubt[i]);
+                double d = a.doubt[i];
+                leff += a.loyalty[i] * (1 - d);
+                doubtByWave[a.wave[i]] += d;
             }
         }
-        engage(s, byWave, front, s.lambda * leff);
+        engage(s, byWave, doubtByWave, front, s.lambda * leff);
         // Soldiers hit are found by exact geometric skips at the largest p_w over the waves in the
         // sector, each candidate accepted with p_w / p_max (thinning): the same distribution as one
         // draw per soldier, far fewer draws.
         double pMax = 0;
         for (int w = 0; w < byWave.length; w++) {
             if (byWave[w] > 0) {
-                pMax = Math.max(pMax, hitProbability(s, w));
+                pMax = Math.max(pMax, hitProbability(s, w, 0));
             }
         }
         if (pMax <= 0) {
@@ -210,7 +221,7 @@ public final class Attrition implements Process {
             // The straightforward reference: one draw per soldier in the sector at his own p_w.
             for (int k = 0; k < n; k++) {
                 int i = list[k];
-                if (a.status[i] == FRONT && rng.nextDouble() < hitProbability(s, a.wave[i])) {
+                if (a.status[i] == FRONT && rng.nextDouble() < hitProbability(s, a.wave[i], a.doubt[i])) {
                     hit(a, i);
                 }
             }
@@ -222,7 +233,7 @@ public final class Attrition implements Process {
             if (a.status[i] != FRONT) {
                 continue;
             }
-            double pi = hitProbability(s, a.wave[i]);
+            double pi = hitProbability(s, a.wave[i], a.doubt[i]);
             if (pi >= pMax || rng.nextDouble() * pMax < pi) {
                 hit(a, i);
             }
@@ -237,7 +248,9 @@ public final class Attrition implements Process {
     @Override
     public void cohorts(Sector s, Cohorts c) {
         double[] byWave = s.scratchByWave;
+        double[] doubtByWave = s.scratchDoubtByWave;
         java.util.Arrays.fill(byWave, 0);
+        java.util.Arrays.fill(doubtByWave, 0);
         double front = 0;
         double leff = 0;
         int step = c.step();
@@ -245,28 +258,31 @@ public final class Attrition implements Process {
         for (int k = 0; k < c.activeCount; k++) {
             int w = c.activeWaves[k];
             double sum = 0;
+            double doubt = 0;
             for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
                 int idx = st * Cohorts.LIVING + Cohorts.FRONT;
                 sum += c.mass[idx];
+                doubt += c.dmass[idx];
                 leff += c.loyalty[st] * (c.mass[idx] - c.dmass[idx]);
             }
             byWave[w] = sum;
+            doubtByWave[w] = doubt;
             front += sum;
         }
         if (!s.engaged || front <= 0) {
             replenish(s);
             return;
         }
-        engage(s, byWave, front, s.lambda * leff);
+        engage(s, byWave, doubtByWave, front, s.lambda * leff);
         for (int k = 0; k < c.activeCount; k++) {
             int w = c.activeWaves[k];
-            double f = hitProbability(s, w);
             for (int st = w * c.perWave; st < (w + 1) * c.perWave; st += step) {
                 int idx = st * Cohorts.LIVING + Cohorts.FRONT;
                 double m = c.mass[idx];
                 if (m <= 0) {
                     continue;
                 }
+                double f = hitProbability(s, w, c.dmass[idx] / m);
                 c.newCasualties[st] = m * f;
                 c.newDoubt[st] = c.dmass[idx] * f;
                 c.newWoundedBefore[st] = c.wmass[idx] * f;

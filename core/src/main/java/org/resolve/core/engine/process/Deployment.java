@@ -18,10 +18,15 @@ import org.resolve.core.model.UnitType;
  * 1. Deployment: waves leave on their date, arrive after the transit days, and are ready after
  * the training days.
  *
- * <p>Volunteering: a candidate drawn from the unit type's pool volunteers with
- * P = sigmoid(b0 + bL loyalty + bS status + bH hunger + bP pay + bO curiosity). A non-volunteer is
- * sent anyway with the coercion share, otherwise replaced by the next candidate while the pool
- * lasts. Those sent are told they will fight with the informed share.
+ * <p>Who goes, and why. A candidate drawn from the unit type's pool is undernourished (hunger 1) with
+ * the unit type's share, else fed (hunger 0), and volunteers with
+ * P = sigmoid(b0 + bL loyalty + bS status gain + bH hunger + bP pay appeal + bO curiosity), where the
+ * pay appeal 1 - exp(-wage x (1 - regime share) / pay scale) counts only the pay he actually keeps.
+ * A non-volunteer is sent anyway with the coercion share, otherwise replaced by the next candidate
+ * while the pool lasts, so the motives set who is sent: the less loyal a candidate, the more his
+ * going depends on pay, food and status, and the coerced are the least loyal. Those sent are told
+ * they will fight with the informed share. Their loyalty and hunger then act on what they decide in
+ * theatre (capture, desertion, shirking).
  */
 public final class Deployment implements Process {
     private static final int TRANSIT = Status.TRANSIT.ordinal();
@@ -48,9 +53,8 @@ public final class Deployment implements Process {
             if (ls == null) {
                 ls = beta(rng, p[ut.loyaltyMean().ordinal()], p[Param.LOYALTY_CONCENTRATION.ordinal()]);
                 r.loyalty[ut.ordinal()] = ls;
-                r.hunger[ut.ordinal()] = beta(rng, p[ut.hungerMean().ordinal()], p[Param.HUNGER_CONCENTRATION.ordinal()]);
             }
-            ContinuousSampler hs = r.hunger[ut.ordinal()];
+            double hungry = p[ut.undernourished().ordinal()];
             double base = volunteerBase(p);
             double bl = p[Param.VOLUNTEER_LOYALTY.ordinal()];
             double bh = p[Param.VOLUNTEER_HUNGER.ordinal()];
@@ -62,7 +66,7 @@ public final class Deployment implements Process {
                 s.pool[ut.ordinal()] -= 1;
                 s.candidates += 1;
                 double l = ls.sample();
-                double h = hs.sample();
+                double h = rng.nextDouble() < hungry ? 1 : 0;
                 double pv = Sector.sigmoid(base + bl * l + bh * h);
                 double u = rng.nextDouble();
                 boolean inf = rng.nextDouble() < informed;
@@ -159,11 +163,26 @@ public final class Deployment implements Process {
         }
     }
 
-    static double volunteerBase(double[] p) {
+    /**
+     * The part of a candidate's volunteering log-odds that is the same for every candidate.
+     *
+     * @param p the run's parameter values
+     * @return b0 + bS status gain + bP pay appeal + bO curiosity
+     */
+    public static double volunteerBase(double[] p) {
         return p[Param.VOLUNTEER_INTERCEPT.ordinal()]
                 + p[Param.VOLUNTEER_STATUS.ordinal()] * p[Param.MOTIVE_STATUS_GAIN.ordinal()]
-                + p[Param.VOLUNTEER_PAY.ordinal()] * p[Param.MOTIVE_PAY_UTILITY.ordinal()]
+                + p[Param.VOLUNTEER_PAY.ordinal()] * payAppeal(p)
                 + p[Param.VOLUNTEER_OUTSIDE.ordinal()] * p[Param.MOTIVE_CURIOSITY.ordinal()];
+    }
+
+    /**
+     * @param p the run's parameter values
+     * @return the appeal of the pay a soldier keeps, 1 - exp(-wage x (1 - regime share) / pay scale), in [0, 1)
+     */
+    public static double payAppeal(double[] p) {
+        double kept = p[Param.WAGE.ordinal()] * (1 - p[Param.REGIME_SHARE.ordinal()]);
+        return -StrictMath.expm1(-kept / p[Param.MOTIVE_PAY_SCALE.ordinal()]);
     }
 
     private static ContinuousSampler beta(UniformRandomProvider rng, double mean, double conc) {

@@ -11,9 +11,11 @@ import org.resolve.core.model.Param;
 import org.resolve.core.model.Status;
 
 /**
- * 6. Desertion: a soldier at the front or in reserve leaves his position with daily probability
- * rate x hunger x (1 - food supply). Hunger moves from its level at departure toward
- * 1 - food supply at the daily adaptation rate once in theatre.
+ * 6. Desertion: a soldier in the sector or in reserve leaves his position with daily probability
+ * min(1, rate x hunger x (1 - food supply) + doubt rate x doubt): hunger when the host's food
+ * fails (a reported case: soldiers who left without food), and doubt. Hunger moves from its level
+ * at departure (1 undernourished, 0 fed) toward 1 - food supply at the daily adaptation rate once
+ * in theatre.
  */
 public final class Desertion implements Process {
     private static final int FRONT = Status.FRONT.ordinal();
@@ -25,31 +27,37 @@ public final class Desertion implements Process {
         return "desertion";
     }
 
+    /** @return the hunger term's weight: rate x (1 - food supply) */
     private static double pressure(Sector s) {
         return s.get(Param.DESERTION_RATE) * (1 - s.get(Param.HOST_FOOD_SUPPLY));
     }
 
+    /** @return a soldier's daily desertion probability */
+    static double probability(Sector s, double hunger, double doubt) {
+        return Math.min(1, pressure(s) * hunger + s.get(Param.DESERTION_DOUBT) * doubt);
+    }
+
     @Override
     public void agents(Sector s, Agents a, RunStreams r) {
-        double k = pressure(s);
+        double k = Math.min(1, pressure(s) + s.get(Param.DESERTION_DOUBT)); // hunger, doubt <= 1
         if (k <= 0 || a.count[FRONT] + a.count[RESERVE] == 0) {
             return;
         }
         UniformRandomProvider rng = r.desertion;
         if (r.perSoldier) {
-            perSoldier(s, a, rng, Math.min(k, 1));
+            perSoldier(s, a, rng);
             return;
         }
-        // Thinning: candidates come at the largest possible rate k (hunger <= 1), found by exact
-        // geometric skips over the soldiers at their positions (the front list, then the reserve);
-        // each candidate leaves with probability equal to his hunger.
-        Trials candidates = new Trials(rng, Math.min(k, 1));
+        // Thinning: candidates come at the largest possible rate k (hunger, doubt <= 1), found by
+        // exact geometric skips over the soldiers at their positions (the front list, then the
+        // reserve); each candidate leaves with probability p_i / k.
+        Trials candidates = new Trials(rng, k);
         int[] list = a.front;
         int n = a.frontCount;
         for (int j = candidates.next(0, n); j < n; j = candidates.next(j + 1, n)) {
             int i = list[j];
             if (a.status[i] == FRONT) {
-                desert(s, a, rng, i, true);
+                desert(s, a, rng, i, true, k);
             }
         }
         if (a.count[RESERVE] == 0) {
@@ -59,22 +67,22 @@ public final class Desertion implements Process {
         // distribution for them, with no scan of the others.
         for (int i = candidates.next(0, a.n); i < a.n; i = candidates.next(i + 1, a.n)) {
             if (a.status[i] == RESERVE) {
-                desert(s, a, rng, i, false);
+                desert(s, a, rng, i, false, k);
             }
         }
     }
 
-    /** The straightforward reference: one draw per soldier at his own rate k x hunger. */
-    private static void perSoldier(Sector s, Agents a, UniformRandomProvider rng, double k) {
+    /** The straightforward reference: one draw per soldier at his own probability. */
+    private static void perSoldier(Sector s, Agents a, UniformRandomProvider rng) {
         int[] list = a.front;
         for (int j = 0; j < a.frontCount; j++) {
             int i = list[j];
-            if (a.status[i] == FRONT && rng.nextDouble() < k * s.hunger(a.hunger0[i], a.wave[i])) {
+            if (a.status[i] == FRONT && rng.nextDouble() < probability(s, s.hunger(a.hunger0[i], a.wave[i]), a.doubt[i])) {
                 leave(s, a, i, true);
             }
         }
         for (int i = 0; i < a.n && a.count[RESERVE] > 0; i++) {
-            if (a.status[i] == RESERVE && rng.nextDouble() < k * s.hunger(a.hunger0[i], a.wave[i])) {
+            if (a.status[i] == RESERVE && rng.nextDouble() < probability(s, s.hunger(a.hunger0[i], a.wave[i]), a.doubt[i])) {
                 leave(s, a, i, false);
             }
         }
@@ -88,17 +96,16 @@ public final class Desertion implements Process {
         }
     }
 
-    /** A candidate leaves with probability equal to his hunger. */
-    private static void desert(Sector s, Agents a, UniformRandomProvider rng, int i, boolean atFront) {
-        if (rng.nextDouble() < s.hunger(a.hunger0[i], a.wave[i])) {
+    /** A candidate found at rate k leaves with probability p_i / k. */
+    private static void desert(Sector s, Agents a, UniformRandomProvider rng, int i, boolean atFront, double k) {
+        if (rng.nextDouble() * k < probability(s, s.hunger(a.hunger0[i], a.wave[i]), a.doubt[i])) {
             leave(s, a, i, atFront);
         }
     }
 
     @Override
     public void cohorts(Sector s, Cohorts c) {
-        double k = pressure(s);
-        if (k <= 0) {
+        if (pressure(s) <= 0 && s.get(Param.DESERTION_DOUBT) <= 0) {
             return;
         }
         double deserted = 0;
@@ -113,11 +120,13 @@ public final class Desertion implements Process {
                 if (mf + mr <= 0) {
                     continue;
                 }
-                double p = Math.min(1, k * s.hunger(c.hunger0[st], w));
-                c.keep(base + Cohorts.FRONT, 1 - p);
-                c.keep(base + Cohorts.RESERVE, 1 - p);
-                deserted += (mf + mr) * p;
-                fromFront += mf * p;
+                double h = s.hunger(c.hunger0[st], w);
+                double pf = mf > 0 ? probability(s, h, c.dmass[base + Cohorts.FRONT] / mf) : 0;
+                double pr = mr > 0 ? probability(s, h, c.dmass[base + Cohorts.RESERVE] / mr) : 0;
+                c.keep(base + Cohorts.FRONT, 1 - pf);
+                c.keep(base + Cohorts.RESERVE, 1 - pr);
+                deserted += mf * pf + mr * pr;
+                fromFront += mf * pf;
             }
         }
         c.absorbed[DESERTED] += deserted;

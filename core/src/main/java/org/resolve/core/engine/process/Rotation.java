@@ -13,8 +13,10 @@ import org.resolve.core.model.Status;
  * 9. Rotation and replacement. When a wave's tour ends, its soldiers in training, at the front or
  * in reserve rotate home (the wounded follow when they recover). On a draft day, if the regime
  * replaces losses, a replacement wave is drafted with as many soldiers as were lost since the last
- * draft (killed, died of wounds, self-killed, captured, surrendered, deserted, repatriated), up to
- * the cap; it leaves the next day.
+ * draft (killed, died of wounds, self-killed, captured, surrendered, deserted, repatriated) plus what
+ * the host asks for: {@code host.request_share} of the host's own shortfall (its monthly losses
+ * over its monthly recruits) for the days since the last draft; all of it up to the cap. The draft
+ * leaves the next day. So whether and when later waves go follows from the host's arithmetic.
  */
 public final class Rotation implements Process {
     private static final int TRAINING = Status.TRAINING.ordinal();
@@ -36,13 +38,24 @@ public final class Rotation implements Process {
             return;
         }
         double capLeft = Math.max(0, s.get(Param.REPLACEMENT_CAP) - s.replacements);
-        double size = Math.min(capLeft, Math.max(0, lossesNow - s.lossesSinceDraft));
+        double size = Math.min(capLeft, Math.max(0, lossesNow - s.lossesSinceDraft) + hostRequest(s));
         if (whole) {
             size = Math.floor(size); // agents come whole; losses are whole, the cap may not be
         }
         s.draftSize[r] = size;
         s.replacements += size;
         s.lossesSinceDraft = lossesNow;
+    }
+
+    /**
+     * @param s the sector on a draft day
+     * @return soldiers the host asks for on this draft: its request share of its monthly shortfall,
+     *     for the days between drafts
+     */
+    static double hostRequest(Sector s) {
+        double shortfall = Math.max(0, s.get(Param.HOST_LOSSES_PER_MONTH) - s.get(Param.HOST_RECRUITS_PER_MONTH));
+        double days = Math.max(1, Math.round(s.get(Param.REPLACEMENT_INTERVAL_DAYS)));
+        return s.get(Param.HOST_REQUEST_SHARE) * shortfall * days / 30.0;
     }
 
     @Override

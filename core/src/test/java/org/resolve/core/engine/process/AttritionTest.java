@@ -269,4 +269,16 @@ class AttritionTest {
         assertEquals(s.expectedCasualties, hits[0] + hits[1], 5 * Math.sqrt(s.expectedCasualties),
                 "hits against the day's expected casualties");
     }
+
+    @Test
+    void doubtersKeepTheirHeadsDown() {
+        // Shirking: a soldier's exposure is x_w (1 - s doubt). The persuasion campaign raises doubt,
+        // so wounds fall; without the shirking link, the campaign spares fewer woundings.
+        double base = kpi(TestScenarios.bundled("kursk-2024"), Metric.WOUNDINGS);
+        double campaign = kpi(TestScenarios.bundled("kursk-2024-persuasion"), Metric.WOUNDINGS);
+        double noShirk = kpi(TestScenarios.bundled("kursk-2024-persuasion").with(Map.of(Param.SHIRKING_DOUBT, 0.0), 0),
+                Metric.WOUNDINGS);
+        assertTrue(campaign < base, "woundings " + campaign + " with the campaign, " + base + " without");
+        assertTrue(noShirk > campaign, "without shirking " + noShirk + ", with " + campaign);
+    }
 }

@@ -30,4 +30,21 @@ class RotationTest {
         assertEquals(r.kpi(Metric.SENT), r.kpi(Metric.KILLED) + r.kpi(Metric.STATUS_WOUNDED) + r.kpi(Metric.ROTATED_HOME)
                 + r.kpi(Metric.REPATRIATED_WOUNDED), 1e-6);
     }
+
+    @Test
+    void theHostsShortfallDrivesLaterWaves() {
+        // kursk-2024 at its medians: with the regime asked for more of the host's shortfall, more
+        // replacements are drafted (up to the cap); with the host recruiting as many as it loses,
+        // only the regime's own losses are replaced.
+        org.resolve.core.scenario.Scenario sc = org.resolve.core.engine.TestScenarios.bundled("kursk-2024")
+                .with(Map.of(Param.REPLACEMENT_CAP, 20_000.0), 0);
+        double asked = AttritionTest.kpi(sc.with(Map.of(Param.HOST_REQUEST_SHARE, 0.05), 0), Metric.REPLACEMENTS);
+        double notAsked = AttritionTest.kpi(sc.with(Map.of(Param.HOST_REQUEST_SHARE, 0.0), 0), Metric.REPLACEMENTS);
+        double balanced = AttritionTest.kpi(sc.with(Map.of(Param.HOST_REQUEST_SHARE, 0.05,
+                Param.HOST_RECRUITS_PER_MONTH, 60_000.0), 0), Metric.REPLACEMENTS);
+        assertTrue(asked > notAsked + 3000, asked + " drafted when asked, " + notAsked + " when not");
+        assertEquals(notAsked, balanced, 1e-9 * notAsked, "no shortfall, no request");
+        assertTrue(AttritionTest.kpi(sc.with(Map.of(Param.HOST_REQUEST_SHARE, 0.05), 0), Metric.SENT)
+                > AttritionTest.kpi(sc.with(Map.of(Param.HOST_REQUEST_SHARE, 0.0), 0), Metric.SENT) + 3000);
+    }
 }
