@@ -20,6 +20,8 @@ public final class LoyaltyStrata {
     public final double[] loyalty;
     /** Share undernourished at departure in each bin among those sent (their mean hunger). */
     public final double[] hunger;
+    /** Share of those sent in each bin who did not volunteer (coerced). */
+    public final double[] coerced;
     /** Probability a candidate is sent. */
     public final double acceptance;
     /** Probability a candidate volunteers. */
@@ -88,12 +90,14 @@ public final class LoyaltyStrata {
         share = new double[bins];
         loyalty = new double[bins];
         hunger = new double[bins];
+        coerced = new double[bins];
         double acc = 0;
         double vol = 0;
         for (int b = 0; b < bins; b++) {
             double m = 0;
             double ml = 0;
             double mh = 0;
+            double mc = 0;
             for (int g = 0; g < SUB; g++) {
                 int i = b * SUB + g;
                 for (int h = 0; h < hx.length; h++) {
@@ -104,11 +108,13 @@ public final class LoyaltyStrata {
                     m += w * a;
                     ml += w * a * lx[i];
                     mh += w * a * hx[h];
+                    mc += w * (1 - pv) * coercion;
                 }
             }
             share[b] = m;
             loyalty[b] = m > 0 ? ml / m : (b + 0.5) / bins;
             hunger[b] = m > 0 ? mh / m : hm;
+            coerced[b] = m > 0 ? mc / m : 0;
             acc += m;
         }
         for (int b = 0; b < bins; b++) {

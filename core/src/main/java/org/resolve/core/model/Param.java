@@ -41,7 +41,8 @@ public enum Param {
     VULNERABILITY_REGULAR("vulnerability.regular", Kind.POSITIVE, "relative", "relative exposure to fire of regular soldiers"),
     VULNERABILITY_ENGINEER("vulnerability.engineer", Kind.POSITIVE, "relative", "relative exposure to fire of engineers"),
     VULNERABILITY_CONSTRUCTION("vulnerability.construction", Kind.POSITIVE, "relative", "relative exposure to fire of construction troops"),
-    DOUBT_INITIAL("doubt.initial", Kind.PROBABILITY, "score", "doubt at departure"),
+    DOUBT_INITIAL("doubt.initial", Kind.PROBABILITY, "score", "doubt at departure of a soldier who volunteered"),
+    DOUBT_COERCED("doubt.coerced", Kind.PROBABILITY, "score", "doubt at departure of a soldier sent without volunteering"),
     // 2. Posture
     INTENSITY_HOLDING("intensity.holding", Kind.NON_NEGATIVE, "relative", "contact intensity while holding positions"),
     INTENSITY_ASSAULT("intensity.assault", Kind.NON_NEGATIVE, "relative", "contact intensity while assaulting"),

@@ -42,7 +42,10 @@ class IdentitiesTest {
         int start = (int) java.time.temporal.ChronoUnit.DAYS.between(camp.start(), camp.campaign().start());
         for (int t = 0; t < b.days(); t++) {
             assertEquals(0, b.value(Metric.KNOWS_PROCEDURE, t), 0, "no campaign, nobody knows, day " + t);
-            assertEquals(0, b.value(Metric.SURRENDERED, t), 0, "no procedure, no surrender, day " + t);
+            // Surrender needs doubt and, above all, a safe procedure: without a campaign it stays
+            // below one soldier all year (the decision's log-odds start at -6 and loyalty lowers them).
+            assertTrue(b.value(Metric.SURRENDERED, t) < 1, "no procedure, (almost) no surrender, day " + t);
+            assertEquals(0, b.value(Metric.SURRENDERED_BY_CHOICE, t), 0, "no procedure, no surrender by choice, day " + t);
             assertTrue(c.value(Metric.KNOWS_PROCEDURE, t) <= c.value(Metric.IN_THEATRE, t) + 1e-9, "knowers are in theatre");
             if (t < start) {
                 assertEquals(0, c.value(Metric.KNOWS_PROCEDURE, t), 0, "before the campaign starts, day " + t);

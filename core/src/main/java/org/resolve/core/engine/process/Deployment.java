@@ -24,8 +24,9 @@ import org.resolve.core.model.UnitType;
  * pay appeal 1 - exp(-wage x (1 - regime share) / pay scale) counts only the pay he actually keeps.
  * A non-volunteer is sent anyway with the coercion share, otherwise replaced by the next candidate
  * while the pool lasts, so the motives set who is sent: the less loyal a candidate, the more his
- * going depends on pay, food and status, and the coerced are the least loyal. Those sent are told
- * they will fight with the informed share. Their loyalty and hunger then act on what they decide in
+ * going depends on pay, food and status, and the coerced are the least loyal. A soldier sent without
+ * volunteering leaves with more doubt ({@code doubt.coerced}) than a volunteer ({@code doubt.initial}).
+ * Those sent are told they will fight with the informed share. Their loyalty and hunger then act on what they decide in
  * theatre (capture, desertion, shirking).
  */
 public final class Deployment implements Process {
@@ -61,6 +62,7 @@ public final class Deployment implements Process {
             double coercion = p[Param.COERCION_SHARE.ordinal()];
             double informed = p[Param.INFORMED_SHARE.ordinal()];
             double d0 = p[Param.DOUBT_INITIAL.ordinal()];
+            double dc = p[Param.DOUBT_COERCED.ordinal()];
             int sent = 0;
             while (sent < size && s.pool[ut.ordinal()] >= 1) {
                 s.pool[ut.ordinal()] -= 1;
@@ -70,14 +72,15 @@ public final class Deployment implements Process {
                 double pv = Sector.sigmoid(base + bl * l + bh * h);
                 double u = rng.nextDouble();
                 boolean inf = rng.nextDouble() < informed;
-                if (u < pv) {
+                boolean volunteered = u < pv;
+                if (volunteered) {
                     s.volunteers += 1;
                 } else if (u < pv + (1 - pv) * coercion) {
                     s.coerced += 1;
                 } else {
                     continue; // replaced by the next candidate
                 }
-                a.add(w, l, h, d0, inf);
+                a.add(w, l, h, volunteered ? d0 : dc, inf);
                 sent++;
             }
             s.sent[w] = sent;
@@ -127,7 +130,9 @@ public final class Deployment implements Process {
             s.sentTotal += sent;
             double informed = p[Param.INFORMED_SHARE.ordinal()];
             double d0 = p[Param.DOUBT_INITIAL.ordinal()];
+            double dc = p[Param.DOUBT_COERCED.ordinal()];
             for (int b = 0; b < c.bins; b++) {
+                double doubt = d0 + ls.coerced[b] * (dc - d0); // the bin's mean doubt at departure
                 for (int f = 0; f < 2; f++) {
                     int st = c.stratum(w, b, f, 0);
                     c.loyalty[st] = ls.loyalty[b];
@@ -137,7 +142,7 @@ public final class Deployment implements Process {
                     double m = sent * ls.share[b] * (f == 1 ? informed : 1 - informed);
                     int idx = st * Cohorts.LIVING + Cohorts.TRANSIT;
                     c.mass[idx] += m;
-                    c.dmass[idx] += m * d0;
+                    c.dmass[idx] += m * doubt;
                 }
             }
             if (sent > 0) {

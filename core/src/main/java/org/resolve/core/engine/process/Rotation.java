@@ -32,15 +32,23 @@ public final class Rotation implements Process {
         return "rotation";
     }
 
-    private static void draft(Sector s, double lossesNow, boolean whole) {
+    /**
+     * Decides the day's draft, if it is a draft day.
+     *
+     * @param rng for agent mode, which drafts whole soldiers: the expected size x becomes floor(x)
+     *     or floor(x) + 1 with the fractional part's probability (never above the cap), so the agent
+     *     mode's mean draft is the aggregate mode's; null in aggregate mode
+     */
+    private static void draft(Sector s, double lossesNow, org.apache.commons.rng.UniformRandomProvider rng) {
         int r = s.schedule.draftWaveOnDay[s.day];
         if (r < 0) {
             return;
         }
         double capLeft = Math.max(0, s.get(Param.REPLACEMENT_CAP) - s.replacements);
         double size = Math.min(capLeft, Math.max(0, lossesNow - s.lossesSinceDraft) + hostRequest(s));
-        if (whole) {
-            size = Math.floor(size); // agents come whole; losses are whole, the cap may not be
+        if (rng != null) {
+            double whole = Math.floor(size);
+            size = whole + (whole + 1 <= capLeft && rng.nextDouble() < size - whole ? 1 : 0);
         }
         s.draftSize[r] = size;
         s.replacements += size;
@@ -77,7 +85,7 @@ public final class Rotation implements Process {
         for (Status st : LOSSES) {
             losses += a.count[st.ordinal()];
         }
-        draft(s, losses, true);
+        draft(s, losses, r.deployment);
     }
 
     @Override
@@ -103,6 +111,6 @@ public final class Rotation implements Process {
         for (Status st : LOSSES) {
             losses += c.absorbed[st.ordinal()];
         }
-        draft(s, losses, false);
+        draft(s, losses, null);
     }
 }
