@@ -110,7 +110,7 @@ class SparkChunkingTest {
         long gib = 1L << 30;
         int runs = SparkExecutor.maxRunsPerJob(gib, perResult);
         assertTrue(runs * perResult <= gib / 2 && (runs + 1) * perResult > gib / 2, "" + runs);
-        assertEquals(3_843, runs); // 512 MiB / 139.7 KB
+        assertEquals((gib / 2) / perResult, runs); // 512 MiB / (365 days x the metrics x 8 bytes + parameters + overhead)
         assertEquals(Integer.MAX_VALUE, SparkExecutor.maxRunsPerJob(0, perResult), "0 is no limit");
         assertEquals(1, SparkExecutor.maxRunsPerJob(1L << 20, 10L << 20), "at least one run");
         assertEquals(Integer.MAX_VALUE, SparkExecutor.maxRunsPerJob(Long.MAX_VALUE, 1));
