@@ -72,4 +72,23 @@ class CalibrateCommandTest {
         assertTrue(c.err.contains("bad-date.csv:2:"), c.err);
         assertFalse(c.err.contains("\tat "), c.err);
     }
+
+    @Test
+    void aReportNoRunCanExplainIsNamedNotSilentlyIgnored() throws Exception {
+        // The shared ledger plus one row that no parameter set can produce (killed at most 0 by
+        // mid-January): before, the sampler returned the prior with exit 0.
+        java.nio.file.Path ledger = tmp.resolve("ledger.csv");
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(LEDGER));
+        text = text + (text.endsWith("\n") ? "" : "\n")
+                + "Z1,2025-01-13,Test claimant,killed,upper,,0,cumulative,test,2025-01-13,impossible\n";
+        java.nio.file.Files.writeString(ledger, text);
+        int line = (int) text.lines().count();
+        Cli c = Cli.run("calibrate", "kursk-2024", "--observations", ledger.toString(), "--particles", "40",
+                "--generations", "4", "--out", tmp.resolve("cal").toString());
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        assertTrue(c.err.contains("ledger.csv:" + line + ": report Z1"), c.err);
+        assertTrue(c.err.contains("return the prior"), c.err);
+        assertFalse(c.err.contains("\tat "), c.err);
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("cal").resolve("posterior.csv")), "nothing written as if it had worked");
+    }
 }

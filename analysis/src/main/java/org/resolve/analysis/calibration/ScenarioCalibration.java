@@ -123,10 +123,14 @@ public final class ScenarioCalibration {
      * @param cutoff the knowledge date: reports published and dated by then are used
      * @param options settings
      * @return the calibration, with its posterior
-     * @throws IllegalArgumentException if no report can be used
+     * @throws IllegalArgumentException if no report can be used, or a report has zero likelihood
+     *     (or one below e^-1000) under every one of {@link #EXPLAIN_DRAWS} draws from the priors (no
+     *     parameter set of the scenario can produce it: calibrating on it would silently return the
+     *     prior, or let one impossible figure drive the posterior)
      */
     public static Calibrated calibrate(Scenario sc, ObservationLedger ledger, LocalDate cutoff, Options options) {
         ScenarioCalibration c = new ScenarioCalibration(sc, ledger, cutoff, options);
+        c.checkEveryReportCanBeExplained();
         List<Prior> priors = new ArrayList<>();
         for (Param p : c.parameters) {
             priors.add(Prior.uniform(p.key(), 0, 1));
@@ -148,6 +152,85 @@ public final class ScenarioCalibration {
             throw new IllegalStateException("calibration failed: " + e.getMessage(), e);
         }
         return new Calibrated(c, result, result.posterior());
+    }
+
+    /** Draws from the priors with which every report must have a non-negligible likelihood at least once. */
+    public static final int EXPLAIN_DRAWS = 100;
+    /**
+     * A report's log-likelihood at or below which it counts as unexplained by a draw: e^-1000, a
+     * probability no real misfit comes near (a claimant three times off with the default priors
+     * scores about -20), while an impossible figure (a point report of 1e308 deaths) scores millions
+     * below it.
+     */
+    public static final double NEGLIGIBLE_LOG_LIKELIHOOD = -1000;
+
+    /**
+     * Evaluates every report's likelihood at {@link #EXPLAIN_DRAWS} draws from the priors (the
+     * scenario's parameters and the claimants' biases and noise) and names the reports that none of
+     * them can explain. Tempering from the prior cannot recover from a report whose likelihood is
+     * zero everywhere: every particle has the same minus-infinite weight and the sampler would end
+     * where it started.
+     *
+     * @throws IllegalArgumentException naming each report no draw explains, or when every run fails
+     */
+    void checkEveryReportCanBeExplained() {
+        int d = parameters.size() + 2 * claimants.size();
+        org.apache.commons.rng.UniformRandomProvider rng = org.resolve.core.random.Streams.derive(options.seed(), 0xE8914L);
+        org.apache.commons.rng.sampling.distribution.ContinuousSampler z =
+                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+        java.util.Map<String, Observation> unexplained = new java.util.LinkedHashMap<>();
+        for (Observation o : targets.observations()) {
+            unexplained.put(o.id(), o);
+        }
+        int ran = 0;
+        int nc = claimants.size();
+        for (int k = 0; k < EXPLAIN_DRAWS && !unexplained.isEmpty(); k++) {
+            double[] theta = new double[d];
+            for (int j = 0; j < parameters.size(); j++) {
+                theta[j] = rng.nextDouble();
+            }
+            for (int j = 0; j < nc; j++) {
+                theta[parameters.size() + j] = priors.biasLogSd() * z.sample();
+                theta[parameters.size() + nc + j] = Math.log(priors.pointLogSd()) + NOISE_PRIOR_LOG_SD * z.sample();
+            }
+            RunResult run = simulate(theta, simulated);
+            if (!run.ok()) {
+                continue;
+            }
+            ran++;
+            for (LedgerLikelihood.Term t : LedgerLikelihood.evaluate(targets, run, scenario.start(), model(theta)).terms()) {
+                if (t.logLikelihood() > NEGLIGIBLE_LOG_LIKELIHOOD) {
+                    unexplained.remove(t.observation().id());
+                }
+            }
+        }
+        if (ran == 0) {
+            throw new IllegalArgumentException("every one of " + EXPLAIN_DRAWS + " runs drawn from the priors of "
+                    + scenario.id() + " failed; nothing can be calibrated");
+        }
+        if (!unexplained.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Observation o : unexplained.values()) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(o.location().file()).append(':').append(o.location().line())
+                        .append(": report ").append(o.id()).append(" (").append(o.claimant()).append(", ").append(o.date())
+                        .append(", ").append(o.quantity().key()).append(' ').append(o.kind().key()).append(' ')
+                        .append(figure(o)).append(')');
+            }
+            throw new IllegalArgumentException(sb + ": no parameter set drawn from the priors can produce "
+                    + (unexplained.size() == 1 ? "it" : "them") + " (zero likelihood, or below e^-1000, under all " + ran
+                    + " draws), so"
+                    + " calibrating would ignore the other reports and return the prior; expected a figure the model"
+                    + " can reach: check the report, or leave it out of the ledger");
+        }
+    }
+
+    private static String figure(Observation o) {
+        return switch (o.kind()) {
+            case LOWER -> ">= " + o.low();
+            case UPPER -> "<= " + o.high();
+            case RANGE -> o.low() + "-" + o.high();
+            default -> Double.toString(o.value());
+        };
     }
 
     /** @return minus infinity when the run failed; otherwise the ledger's log-likelihood */

@@ -77,6 +77,15 @@ public final class TemperedSmc {
             }
             evaluate(pool, theta, ll, logL);
             sims[0] += n;
+            boolean anyFinite = false;
+            for (double l : logL) {
+                anyFinite |= l > Double.NEGATIVE_INFINITY;
+            }
+            if (!anyFinite) {
+                // Tempering would give every particle the same weight and end on the prior.
+                throw new IllegalStateException("every one of " + n + " particles drawn from the prior has zero likelihood;"
+                        + " the data cannot be explained by this model and prior");
+            }
             double phi = 0;
             List<Double> schedule = new ArrayList<>();
             schedule.add(0.0);
