@@ -37,6 +37,7 @@ class ConservationTest {
     /** Metrics that count events since the start, and the absorbing statuses: never decrease. */
     static final Set<Metric> CUMULATIVE = EnumSet.of(
             Metric.KILLED, Metric.WOUNDED, Metric.WOUNDINGS, Metric.CASUALTIES, Metric.CAPTURED, Metric.SURRENDERED,
+            Metric.SURRENDERED_BY_CHOICE, Metric.CAPTURED_WOUNDED,
             Metric.SELF_KILLED, Metric.DESERTED, Metric.ROTATED_HOME, Metric.REPATRIATED_WOUNDED, Metric.SENT,
             Metric.CANDIDATES_DRAWN, Metric.VOLUNTEERS, Metric.COERCED, Metric.REPLACEMENTS,
             Metric.OPPONENT_CASUALTIES, Metric.OPPONENT_REPLENISHED, Metric.FRIENDLY_FIRE_INCIDENTS, Metric.FRIENDLY_FIRE_HOST_KILLED,

@@ -24,7 +24,7 @@ import org.resolve.core.scenario.Scenario;
  * <p>Pass rule, per outcome: the mean paired difference is within 1% of the mean aggregate value,
  * or within 3 of its standard errors when the agent mode's own noise makes 1% unresolvable (the
  * handful of prisoners a run takes: a 1% gap there is a tenth of a soldier). Under agreement the
- * second clause fails by chance with probability 0.27% per outcome, at most 3.2% for the six
+ * second clause fails by chance with probability 0.27% per outcome, at most 3.8% for the seven
  * outcomes of both scenarios together; the first holds whenever the modes agree to 1%. The seeds are fixed, so the
  * result is deterministic; a failure names the root seed to replay.
  */
@@ -33,7 +33,7 @@ class DockingTest {
     static final int DRAWS = 100;
     static final int R = 4;
     static final Metric[] OUTCOMES = {Metric.KILLED, Metric.WOUNDED, Metric.CAPTURED, Metric.SURRENDERED, Metric.DESERTED,
-        Metric.CASUALTIES};
+        Metric.SELF_KILLED, Metric.CASUALTIES};
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"kursk-2024", "kursk-2024-persuasion"})

@@ -47,8 +47,9 @@ public final class Rotation implements Process {
         double capLeft = Math.max(0, s.get(Param.REPLACEMENT_CAP) - s.replacements);
         double size = Math.min(capLeft, Math.max(0, lossesNow - s.lossesSinceDraft) + hostRequest(s));
         if (rng != null) {
+            double u = rng.nextDouble(); // drawn on every draft day, so the stream's alignment does not depend on the cap
             double whole = Math.floor(size);
-            size = whole + (whole + 1 <= capLeft && rng.nextDouble() < size - whole ? 1 : 0);
+            size = whole + (whole + 1 <= capLeft && u < size - whole ? 1 : 0);
         }
         s.draftSize[r] = size;
         s.replacements += size;
