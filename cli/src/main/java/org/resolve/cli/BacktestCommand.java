@@ -1,7 +1,6 @@
 package org.resolve.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -179,7 +178,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (outDir != null) {
             Files.createDirectories(outDir);
             Path file = outDir.resolve("backtest.csv");
-            Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+            org.resolve.store.AtomicFiles.write(file, csv.toString());
             try (ResultsStore store = ResultsStore.open(outDir.resolve(RunCommand.STORE))) {
                 store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff, '" + sc.id().replace("'", "''") + "' AS scenario_id, '"
                         + sc.hash() + "' AS scenario_hash, " + sc.days() + " AS days");

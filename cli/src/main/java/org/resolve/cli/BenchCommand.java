@@ -2,7 +2,6 @@ package org.resolve.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,9 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
             Csv.number(sb, f.value());
             sb.append(',').append(Csv.quote(f.unit())).append('\n');
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.resolve.store.AtomicFiles.write(file, sb.toString());
     }
 
     private static void step(PrintWriter o, String what) {

@@ -3,7 +3,6 @@ package org.resolve.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -241,7 +240,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        Files.writeString(dir.resolve("posterior.csv"), sb.toString(), StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(dir.resolve("posterior.csv"), sb.toString());
     }
 
     /** For each report, the posterior predictive of the reported value (bias included) against the report. */
@@ -270,7 +269,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     .append(v[(int) (0.05 * (v.length - 1))]).append(',').append(v[(v.length - 1) / 2]).append(',')
                     .append(v[(int) Math.ceil(0.95 * (v.length - 1))]).append('\n');
         }
-        Files.writeString(dir.resolve("fit.csv"), sb.toString(), StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(dir.resolve("fit.csv"), sb.toString());
     }
 
     /**
@@ -303,7 +302,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
         }
         Path file = dir.resolve("calibrated.yaml");
-        Files.writeString(file, y.toString(), StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(file, y.toString());
         return file;
     }
 
@@ -336,7 +335,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         meta.put("command_line", Main.commandLine(spec));
         meta.put("created", Instant.now().toString());
         meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
-        Files.writeString(dir.resolve("meta.json"),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(dir.resolve("meta.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n");
     }
 }

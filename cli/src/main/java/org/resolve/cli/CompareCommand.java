@@ -3,7 +3,6 @@ package org.resolve.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -230,7 +229,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             sb.append('\n');
         }
-        Files.writeString(dir.resolve("compare.csv"), sb.toString(), StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(dir.resolve("compare.csv"), sb.toString());
         Map<String, Object> meta = new LinkedHashMap<>();
         List<Map<String, String>> list = new ArrayList<>();
         for (Scenario sc : scs) {
@@ -247,7 +246,7 @@ public final class CompareCommand implements Callable<Integer> {
         meta.put("failed_runs", res.failures());
         meta.put("created", Instant.now().toString());
         meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
-        Files.writeString(dir.resolve("meta.json"),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(dir.resolve("meta.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n");
     }
 }

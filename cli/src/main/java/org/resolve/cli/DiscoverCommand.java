@@ -3,8 +3,6 @@ package org.resolve.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,7 +186,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             }
             k++;
         }
-        Files.writeString(dir.resolve("discover.csv"), sb.toString(), StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(dir.resolve("discover.csv"), sb.toString());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("scenario", sc.id());
         meta.put("scenario_hash", sc.hash());
@@ -207,7 +205,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         meta.put("created", Instant.now().toString());
         meta.put("elapsed_seconds", Math.round(secs * 1000) / 1000.0);
         meta.put("intended_use", sc.intendedUse());
-        Files.writeString(dir.resolve("meta.json"),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+        org.resolve.store.AtomicFiles.write(dir.resolve("meta.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n");
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -73,11 +72,7 @@ public final class HtmlReport {
             throw new ReportException(target + " exists and is not a Resolve report; not overwritten (choose another file)");
         }
         String html = render(ReportData.load(resultsDir));
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(target.getFileName() + ".partial");
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.resolve.store.AtomicFiles.write(target, html);
         return target;
     }
 

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -210,17 +208,15 @@ public final class Ensemble {
     }
 
     /**
-     * Writes {@code meta.json} atomically (a partial file first, then a move).
+     * Writes {@code meta.json} atomically, through a fresh temporary file ({@link AtomicFiles}).
      *
      * @param dir the output folder
      * @param meta the provenance
      */
     public static void writeMeta(Path dir, Map<String, Object> meta) {
         try {
-            Path tmp = dir.resolve("meta.json.partial");
-            Files.writeString(tmp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve("meta.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(dir.resolve("meta.json"),
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("meta.json: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.resolve.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,7 +64,7 @@ public final class SensitivityFiles {
                         Integer.toString(e.nUsed()), Integer.toString(e.nExcluded()), num(e.mu()), num(e.sigma()));
             }
         }
-        Files.writeString(dir.resolve(CSV), sb.toString(), StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve(CSV), sb.toString());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("scenario", sc.id());
         meta.put("scenario_hash", sc.hash());
@@ -85,8 +84,8 @@ public final class SensitivityFiles {
         meta.put("created", Instant.now().toString());
         meta.put("elapsed_seconds", Math.round(seconds * 1000) / 1000.0);
         meta.put("intended_use", sc.intendedUse());
-        Files.writeString(dir.resolve("meta.json"),
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+        AtomicFiles.write(dir.resolve("meta.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(meta) + "\n");
     }
 
     private static void row(StringBuilder sb, String... fields) {

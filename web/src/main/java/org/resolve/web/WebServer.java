@@ -391,9 +391,7 @@ public final class WebServer implements AutoCloseable {
         JsonNode body = body(ctx);
         Path target = workspace.saveTarget(body.path("name").asText(null));
         String text = body.path("text").asText("");
-        Path tmp = target.resolveSibling(target.getFileName() + ".partial");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.resolve.store.AtomicFiles.write(target, text);
         ctx.json(Map.of("file", workspace.root().relativize(target).toString().replace('\\', '/')));
     }
 

@@ -238,4 +238,25 @@ class WebSecurityTest {
             assertTrue(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), csp);
         }
     }
+
+    @Test
+    void savingNeverWritesThroughALinkPlantedBesideTheTarget() throws Exception {
+        // Before, saving evil.yaml wrote into a fixed evil.yaml.partial: a link planted there to a
+        // file outside the workspace made the save overwrite that file. Now the temporary file is
+        // created fresh under an unpredictable name, and the planted link is never opened.
+        Path ws = tmp.resolve("ws");
+        Path victim = tmp.resolve("outside/victim.txt");
+        Files.writeString(victim, "KEEP\n");
+        Files.createSymbolicLink(ws.resolve("scenarios/evil.yaml.partial"), victim);
+        String body = "{\"name\":\"evil.yaml\",\"text\":\"resolve: 1\\nid: evil\\nextends: kursk-2024\\n\"}";
+        HttpResponse<String> r = post("/api/scenarios", body, "Cookie", cookie(), "Origin", base);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("KEEP\n", Files.readString(victim), "the file outside the workspace is untouched");
+        assertTrue(Files.isSymbolicLink(ws.resolve("scenarios/evil.yaml.partial")), "the planted link is left as it was");
+        assertTrue(Files.isRegularFile(ws.resolve("scenarios/evil.yaml"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.readString(ws.resolve("scenarios/evil.yaml")).contains("id: evil"));
+        try (var files = Files.list(ws.resolve("scenarios"))) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".evil.yaml.")), "no temporary file left");
+        }
+    }
 }
