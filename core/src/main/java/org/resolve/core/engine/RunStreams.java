@@ -14,6 +14,8 @@ public final class RunStreams {
     public final UniformRandomProvider beliefs;
     public final UniformRandomProvider learning;
     public final UniformRandomProvider families;
+    /** Rotation and replacement: the rounding of agent-mode drafts to whole soldiers. */
+    public final UniformRandomProvider rotation;
     /** Loyalty samplers per unit type, built on first use for this run's parameters. */
     public final org.apache.commons.rng.sampling.distribution.ContinuousSampler[] loyalty =
             new org.apache.commons.rng.sampling.distribution.ContinuousSampler[4];
@@ -44,6 +46,7 @@ public final class RunStreams {
         beliefs = Streams.stream(replicationSeed, Purpose.BELIEFS);
         learning = Streams.stream(replicationSeed, Purpose.LEARNING);
         families = Streams.stream(replicationSeed, Purpose.FAMILIES);
+        rotation = Streams.stream(replicationSeed, Purpose.ROTATION);
     }
 
     /**

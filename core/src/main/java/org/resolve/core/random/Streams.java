@@ -16,7 +16,7 @@ public final class Streams {
 
     /** What a stream is used for; the ordinal is part of the seed derivation and must not change. */
     public enum Purpose {
-        PARAMETERS, DEPLOYMENT, ATTRITION, CASUALTY, CAPTURE, DESERTION, BELIEFS, LEARNING, FAMILIES
+        PARAMETERS, DEPLOYMENT, ATTRITION, CASUALTY, CAPTURE, DESERTION, BELIEFS, LEARNING, FAMILIES, ROTATION
     }
 
     private Streams() {

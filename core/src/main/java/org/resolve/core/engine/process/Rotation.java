@@ -86,7 +86,7 @@ public final class Rotation implements Process {
         for (Status st : LOSSES) {
             losses += a.count[st.ordinal()];
         }
-        draft(s, losses, r.deployment);
+        draft(s, losses, r.rotation);
     }
 
     @Override
