@@ -145,8 +145,17 @@ class WebSecurityTest {
         assertTrue(raw(head + "Content-Length: " + (Security.DEFAULT_MAX_BODY + 1) + "\r\n\r\n").contains(" 413"), "1 MiB + 1");
         String small = "resolve: 1\nid: x\nextends: kursk-2024\n";
         assertTrue(raw(head + "Content-Length: " + small.length() + "\r\n\r\n" + small).contains(" 200"));
-        HttpResponse<String> big = post("/api/validate", "#".repeat((int) Security.DEFAULT_MAX_BODY + 10), "Cookie", cookie(), "Origin", base);
-        assertEquals(413, big.statusCode());
+        // A body actually streamed past the limit: the server answers 413 and closes. The close can
+        // reach the client as a reset before it has read the 413 (the client is still sending), so a
+        // closed connection is accepted too; what must never happen is that the body is accepted.
+        try {
+            HttpResponse<String> big = post("/api/validate", "#".repeat((int) Security.DEFAULT_MAX_BODY + 10), "Cookie", cookie(),
+                    "Origin", base);
+            assertEquals(413, big.statusCode());
+        } catch (IOException closedBeforeTheAnswerWasRead) {
+            // refused by closing: acceptable
+        }
+        assertEquals(200, get("/", "Cookie", cookie()).statusCode(), "the server still answers afterwards");
     }
 
     @Test
