@@ -66,7 +66,13 @@ public final class WebServer implements AutoCloseable {
     static final List<String> CSV_TABLES = List.of("series", "kpis", "runs", "sweep", "sensitivity");
     /** The default port (when free; see {@code resolve serve --port}). */
     public static final int DEFAULT_PORT = 8642;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads request bodies: floating-point numbers as exact decimals, so 1.0000000000000001 is not taken for 1. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** The root seed when a request gives none (as {@code resolve run}'s default). */
+    static final long DEFAULT_SEED = 20241008L;
+    /** The longest horizon a request may ask for, in days (as {@code --days}). */
+    static final int MAX_DAYS = 3650;
     /** The folder a run's Parquet export is written to (as {@code resolve export} names it). */
     static final String PARQUET = "export-parquet";
     /** The assets served from the jar, by name: nothing else is served from the class path. */
@@ -389,8 +395,8 @@ public final class WebServer implements AutoCloseable {
 
     private void save(Context ctx) throws IOException {
         JsonNode body = body(ctx);
-        Path target = workspace.saveTarget(body.path("name").asText(null));
-        String text = body.path("text").asText("");
+        Path target = workspace.saveTarget(text(body, "name", null));
+        String text = text(body, "text", "");
         org.resolve.store.AtomicFiles.write(target, text);
         ctx.json(Map.of("file", workspace.root().relativize(target).toString().replace('\\', '/')));
     }
@@ -399,13 +405,14 @@ public final class WebServer implements AutoCloseable {
 
     private void run(Context ctx) throws ScenarioException {
         JsonNode body = body(ctx);
-        Scenario sc = body.hasNonNull("text")
-                ? fromEditor(body.get("text").asText(), body.path("scenario").asText(null), body.path("file").asText(null))
-                : scenario(body.path("scenario").asText(null), body.path("file").asText(null));
+        String text = text(body, "text", null);
+        Scenario sc = text != null
+                ? fromEditor(text, text(body, "scenario", null), text(body, "file", null))
+                : scenario(text(body, "scenario", null), text(body, "file", null));
         sc = withDays(sc, body);
-        Mode mode = mode(body.path("mode").asText("agent"));
+        Mode mode = mode(text(body, "mode", "agent"));
         int replications = intIn(body, "replications", 200, 1, 100_000);
-        long seed = body.path("seed").asLong(20241008L);
+        long seed = wholeIn(body, "seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         Ensemble.Settings settings = new Ensemble.Settings(mode, Engine.DEFAULT_BINS, Ensemble.Design.MONTE_CARLO, replications, seed,
                 options.threads(), List.of(), "resolve serve: run " + sc.id() + " --mode " + mode.key() + " --replications "
                 + replications + " --days " + sc.days() + " --seed " + seed);
@@ -426,14 +433,14 @@ public final class WebServer implements AutoCloseable {
 
     private void compare(Context ctx) throws Exception {
         JsonNode body = body(ctx);
-        Scenario a = withDays(scenario(body.path("baseline").asText(null)), body);
-        Scenario b = withDays(scenario(body.path("scenario").asText(null)), body);
+        Scenario a = withDays(scenario(text(body, "baseline", null)), body);
+        Scenario b = withDays(scenario(text(body, "scenario", null)), body);
         if (a.days() != b.days() || !a.start().equals(b.start())) {
             throw new IllegalArgumentException("scenarios " + a.id() + " and " + b.id() + " cover different periods; expected the same start and horizon");
         }
-        Mode mode = mode(body.path("mode").asText("aggregate"));
+        Mode mode = mode(text(body, "mode", "aggregate"));
         int replications = intIn(body, "replications", 50, 2, 100_000);
-        long seed = body.path("seed").asLong(20241008L);
+        long seed = wholeIn(body, "seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         long t0 = System.nanoTime();
         Comparison.Result res = Comparison.run(List.of(a, b), EngineSpec.of(mode).create().kpisOnly(), replications, seed,
                 options.threads(), 0.95, done -> { });
@@ -468,13 +475,13 @@ public final class WebServer implements AutoCloseable {
 
     private void sensitivity(Context ctx) throws Exception {
         JsonNode body = body(ctx);
-        Scenario sc = withDays(scenario(body.path("scenario").asText(null)), body);
+        Scenario sc = withDays(scenario(text(body, "scenario", null)), body);
         if (sc.uncertainParameters().isEmpty()) {
             throw new IllegalArgumentException("scenario " + sc.id() + " has no uncertain parameter");
         }
-        Mode mode = mode(body.path("mode").asText("aggregate"));
+        Mode mode = mode(text(body, "mode", "aggregate"));
         int trajectories = intIn(body, "trajectories", 10, 2, 1000);
-        long seed = body.path("seed").asLong(20241008L);
+        long seed = wholeIn(body, "seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         SensitivityStudy study = SensitivityStudy.create(sc, SensitivityStudy.Method.MORRIS, trajectories, 4, false, Map.of(), seed, false);
         Sweep sweep = Sweep.of(sc, study.plan(), mode == Mode.AGENT ? EngineSpec.agent() : EngineSpec.aggregate(Engine.DEFAULT_BINS),
                 "resolve serve: sensitivity " + sc.id() + " --method morris --n " + trajectories + " --mode " + mode.key());
@@ -639,10 +646,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static Scenario withDays(Scenario sc, JsonNode body) {
-        if (!body.hasNonNull("days")) {
+        JsonNode n = body.get("days");
+        if (n == null || n.isNull()) {
             return sc;
         }
-        return sc.with(Map.of(), intIn(body, "days", sc.days(), 1, 3650));
+        return sc.with(Map.of(), intIn(body, "days", sc.days(), 1, MAX_DAYS));
     }
 
     private static Mode mode(String key) {
@@ -654,23 +662,66 @@ public final class WebServer implements AutoCloseable {
         throw new IllegalArgumentException("mode must be agent or aggregate, not " + key);
     }
 
-    private static int intIn(JsonNode body, String key, int dflt, int lo, int hi) {
+    /**
+     * A whole-number field of a JSON body, read exactly: absent or {@code null} gives the default;
+     * otherwise it must be a JSON number without a fraction ({@code 12}, {@code 1.2e1}) or a string
+     * of decimal digits with an optional sign (what an HTML number field holds), between
+     * {@code lo} and {@code hi}. Anything else (a fraction, text, a boolean, an array, an empty
+     * string, a number past the range) is refused, never rounded or replaced by the default.
+     *
+     * @throws IllegalArgumentException (answered with 400) naming the field and what was expected
+     */
+    static long wholeIn(JsonNode body, String key, long dflt, long lo, long hi) {
         JsonNode n = body.get(key);
-        if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+        if (n == null || n.isNull()) {
             return dflt;
         }
-        int v;
-        if (n.canConvertToInt()) {
-            v = n.asInt();
-        } else if (n.isTextual() && n.asText().trim().matches("-?\\d{1,9}")) {
-            v = Integer.parseInt(n.asText().trim());
+        String expected = key + " must be a whole number from " + lo + " to " + hi;
+        java.math.BigDecimal d;
+        if (n.isNumber()) {
+            d = n.decimalValue();
+        } else if (n.isTextual() && n.asText().matches("[+-]?[0-9]{1,100}")) {
+            d = new java.math.BigDecimal(n.asText());
         } else {
-            throw new IllegalArgumentException(key + " must be a whole number");
+            throw new IllegalArgumentException(expected + ", not " + shown(n));
         }
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException(key + " must be between " + lo + " and " + hi + ", not " + v);
+        // the range first: it is cheap even for 1e999999999, which must never be expanded
+        if (d.compareTo(java.math.BigDecimal.valueOf(lo)) < 0 || d.compareTo(java.math.BigDecimal.valueOf(hi)) > 0) {
+            throw new IllegalArgumentException(expected + ", not " + shown(n));
         }
-        return v;
+        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException(expected + " (no fraction), not " + shown(n));
+        }
+        return d.longValueExact();
+    }
+
+    /** An {@code int} field: {@link #wholeIn} within int bounds. */
+    static int intIn(JsonNode body, String key, int dflt, int lo, int hi) {
+        return (int) wholeIn(body, key, dflt, lo, hi);
+    }
+
+    /** @return a JSON value as an error message shows it: numbers as written, anything else as JSON (strings quoted), cut short */
+    private static String shown(JsonNode n) {
+        String s = n.isNumber() ? n.asText() : n.isTextual() ? "the string " + n.toString() : n.getNodeType().toString().toLowerCase(Locale.ROOT)
+                + " " + n.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    /**
+     * A text field of a JSON body: absent or {@code null} gives the default; anything but a JSON
+     * string is refused (a number or an object is never turned into text).
+     *
+     * @throws IllegalArgumentException (answered with 400) naming the field
+     */
+    static String text(JsonNode body, String key, String dflt) {
+        JsonNode n = body.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException(key + " must be a string, not " + shown(n));
+        }
+        return n.asText();
     }
 
     private static String readOrNull(Path p) {

@@ -36,6 +36,16 @@
     return { status: r.status, data: data };
   }
 
+  // A number field as the API takes it: the text as typed (the server reads it exactly, even past
+  // 2^53, and refuses anything but a whole number in range), left out when empty (the server's
+  // default), or 'not a number' when the browser could not read what was typed.
+  function numberField(id) {
+    const e = document.getElementById(id);
+    if (e.validity && e.validity.badInput) { return 'not a number'; }
+    const v = e.value.trim();
+    return v === '' ? undefined : v;
+  }
+
   function table(headers, rows) {
     const t = el('table', { class: 'list' });
     const tr = el('tr');
@@ -225,9 +235,9 @@
       const r = await postJson('/api/runs', {
         text: ta.value, [origin.kind]: origin.name,
         mode: document.getElementById('mode').value,
-        replications: document.getElementById('replications').value,
-        days: document.getElementById('days').value,
-        seed: document.getElementById('seed').value
+        replications: numberField('replications'),
+        days: numberField('days'),
+        seed: numberField('seed')
       });
       if (r.status === 422) { show({ ok: false, problems: r.data.problems }); runError.textContent = 'fix the problems first'; fans.dataset.state = 'rejected'; return; }
       if (r.status !== 202) { runError.textContent = r.data.error || r.data.title || ('HTTP ' + r.status); fans.dataset.state = 'rejected'; return; }
@@ -284,8 +294,8 @@
       status.textContent = 'running...';
       const r = await postJson('/api/compare', {
         baseline: document.getElementById('baseline').value, scenario: document.getElementById('scenario').value,
-        mode: document.getElementById('mode').value, replications: document.getElementById('replications').value,
-        days: document.getElementById('days').value
+        mode: document.getElementById('mode').value, replications: numberField('replications'),
+        days: numberField('days')
       });
       if (r.status !== 200) { status.textContent = 'error: ' + (r.data.error || (r.data.problems || []).map(p => p.message).join('; ') || r.status); return; }
       const d = r.data;
@@ -338,7 +348,7 @@
       status.textContent = 'running...';
       const r = await postJson('/api/sensitivity', {
         scenario: document.getElementById('scenario').value, mode: document.getElementById('mode').value,
-        trajectories: document.getElementById('trajectories').value, days: document.getElementById('days').value
+        trajectories: numberField('trajectories'), days: numberField('days')
       });
       if (r.status !== 200) { status.textContent = 'error: ' + (r.data.error || (r.data.problems || []).map(p => p.message).join('; ') || r.status); return; }
       result = r.data;
