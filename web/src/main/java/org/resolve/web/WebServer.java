@@ -148,6 +148,16 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.exception(ScenarioException.class, (e, ctx) -> ctx.status(422).json(Map.of("problems", problems(e))));
             cfg.routes.exception(StoreException.class, (e, ctx) -> ctx.status(409).json(Map.of("error", e.getMessage())));
             cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+            // An Error escaping a handler (none should: scenario loads are guarded) still gets a body saying what happened.
+            cfg.router.javaLangErrorHandler((res, error) -> {
+                try {
+                    res.setStatus(500);
+                    res.setContentType("application/json");
+                    res.getWriter().write(JSON.writeValueAsString(Map.of("error", "internal error: " + error)));
+                } catch (IOException | RuntimeException ignored) {
+                    // the response is already committed or gone
+                }
+            });
         });
     }
 
@@ -271,8 +281,8 @@ public final class WebServer implements AutoCloseable {
         int days = 365;
         if (file != null) {
             Path p = workspace.scenarioFile(file);
-            text = read(p);
             label = workspace.root().relativize(p).toString().replace('\\', '/');
+            text = Workspace.readText(p, label); // at most MAX_TEXT_BYTES are read; a larger file is a 413
             kind = "file";
             name = label;
         } else {
@@ -287,8 +297,8 @@ public final class WebServer implements AutoCloseable {
         }
         try {
             days = fromEditor(text, kind.equals("scenario") ? name : null, kind.equals("file") ? name : null).days();
-        } catch (ScenarioException e) {
-            // the editor shows the problems
+        } catch (ScenarioException | RuntimeException e) {
+            // the editor opens the text whatever is wrong with it, and shows the problems
         }
         ctx.html(Pages.editor(kind, name, label, text, days));
     }
@@ -320,15 +330,109 @@ public final class WebServer implements AutoCloseable {
      */
     private Scenario scenario(String id, String file) throws ScenarioException {
         if (file != null) {
-            return ScenarioLoader.load(workspace.scenarioFile(file).toString(), workspace.root());
+            Path p = workspace.scenarioFile(file);
+            return guarded(p.toString(), () -> readOrNull(p), () -> ScenarioLoader.load(p.toString(), workspace.root()));
         }
         if (id == null || !Bundled.IDS.contains(id)) {
             if (id != null && !id.isEmpty() && (id.endsWith(".yaml") || id.endsWith(".yml"))) {
-                return ScenarioLoader.load(workspace.scenarioFile(id).toString(), workspace.root());
+                Path p = workspace.scenarioFile(id);
+                return guarded(p.toString(), () -> readOrNull(p), () -> ScenarioLoader.load(p.toString(), workspace.root()));
             }
             throw new NotFoundResponse("no such scenario");
         }
         return ScenarioLoader.load(id);
+    }
+
+    /** Loads a scenario; see {@link #guarded}. */
+    @FunctionalInterface
+    private interface Load {
+        Scenario load() throws ScenarioException;
+    }
+
+    /**
+     * Runs a scenario load so that no text a user hands over can take the server down with it: a
+     * document nested so deeply that the loader's recursion overflows the stack (the YAML loader
+     * limits nesting itself; this is the server's own guard, whatever the loader does) becomes a
+     * {@link ScenarioException} located where the nesting is deepest, answered like any other
+     * problem, instead of an error that Jetty answers with an empty 500.
+     *
+     * @param label the file name or label the problem names
+     * @param text supplies the text (for the location), or null when it cannot be read
+     * @param load the load
+     */
+    private static Scenario guarded(String label, java.util.function.Supplier<String> text, Load load) throws ScenarioException {
+        try {
+            return load.load();
+        } catch (StackOverflowError e) {
+            String t = text.get();
+            org.resolve.core.scenario.Location at = t == null ? new org.resolve.core.scenario.Location(label, 1, 1) : deepest(label, t);
+            throw new ScenarioException(List.of(new Problem(at, "document", "nested too deeply to read",
+                    "lists and maps nested at most a few hundred levels")));
+        }
+    }
+
+    /**
+     * @return where the brackets of a YAML flow collection ({@code [} and <code>{</code>) first
+     *     reach their greatest depth, ignoring quoted text and comments (block nesting, which needs
+     *     a line per level, is reported at the line that is indented deepest)
+     */
+    static org.resolve.core.scenario.Location deepest(String label, String text) {
+        int depth = 0;
+        int max = 0;
+        int line = 1;
+        int col = 1;
+        int atLine = 1;
+        int atCol = 1;
+        int lineStart = 0;
+        int maxIndent = -1;
+        int indentLine = 1;
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 1;
+                lineStart = i + 1;
+                comment = false;
+                quote = 0;
+                continue;
+            }
+            if (i == lineStart) {
+                int indent = 0;
+                while (lineStart + indent < text.length() && (text.charAt(lineStart + indent) == ' ' || text.charAt(lineStart + indent) == '-')) {
+                    indent++;
+                }
+                if (indent > maxIndent) {
+                    maxIndent = indent;
+                    indentLine = line;
+                }
+            }
+            if (comment) {
+                col++;
+                continue;
+            }
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#') {
+                comment = true;
+            } else if (c == '[' || c == '{') {
+                depth++;
+                if (depth > max) {
+                    max = depth;
+                    atLine = line;
+                    atCol = col;
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+            col++;
+        }
+        return max > 1 ? new org.resolve.core.scenario.Location(label, atLine, atCol) : new org.resolve.core.scenario.Location(label, indentLine, 1);
     }
 
     /**
@@ -352,7 +456,8 @@ public final class WebServer implements AutoCloseable {
                 origin = null; // deleted or never there: the text is all there is
             }
             if (origin != null && text.equals(readOrNull(origin))) {
-                return ScenarioLoader.load(origin.toString(), workspace.root());
+                Path o = origin;
+                return guarded(o.toString(), () -> text, () -> ScenarioLoader.load(o.toString(), workspace.root()));
             }
         } else if (id != null && Bundled.IDS.contains(id) && text.equals(Bundled.text(id))) {
             return ScenarioLoader.load(id);
@@ -360,7 +465,8 @@ public final class WebServer implements AutoCloseable {
         String name = origin != null ? workspace.root().relativize(origin).toString().replace('\\', '/')
                 : id != null && Bundled.IDS.contains(id) ? Bundled.label(id) : null;
         String label = ScenarioLoader.UNSAVED + (name == null ? "" : " of " + name);
-        return ScenarioLoader.fromText(label, text, origin == null ? workspace.root() : origin.getParent(), workspace.root());
+        Path dir = origin == null ? workspace.root() : origin.getParent();
+        return guarded(label, () -> text, () -> ScenarioLoader.fromText(label, text, dir, workspace.root()));
     }
 
     private static List<Map<String, Object>> problems(ScenarioException e) {
@@ -724,19 +830,12 @@ public final class WebServer implements AutoCloseable {
         return n.asText();
     }
 
+    /** @return a workspace file's text, or null if it cannot be read as UTF-8 text of at most {@link Workspace#MAX_TEXT_BYTES} */
     private static String readOrNull(Path p) {
         try {
-            return Files.size(p) > ScenarioLoader.MAX_CONFINED_BYTES ? null : Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            return Workspace.readText(p, p.getFileName().toString());
+        } catch (HttpResponseException e) {
             return null;
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new NotFoundResponse("not found");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.resolve.web;
 
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.resolve.core.scenario.ScenarioLoader;
 import org.resolve.store.Ensemble;
 
 /**
@@ -24,6 +27,12 @@ import org.resolve.store.Ensemble;
  * resolved to its real path (following symbolic links); a path that leaves the root is not found.
  */
 public final class Workspace {
+    /**
+     * The largest text file the server reads from the workspace (the editor's file), in bytes: the
+     * same 1 MiB as every scenario file the loader reads for the server
+     * ({@link ScenarioLoader#MAX_CONFINED_BYTES}).
+     */
+    public static final long MAX_TEXT_BYTES = ScenarioLoader.MAX_CONFINED_BYTES;
     /** A file name a scenario may be saved under. */
     private static final Pattern SCENARIO_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,80}\\.ya?ml");
     private final Path root;
@@ -101,6 +110,43 @@ public final class Workspace {
             throw new NotFoundResponse("not found");
         }
         return p;
+    }
+
+    /**
+     * Reads a workspace file as text without ever holding more than the limit: the size is checked
+     * first, and then at most {@link #MAX_TEXT_BYTES} + 1 bytes are read (the file may grow in
+     * between).
+     *
+     * @param p a regular file (a real path, from {@link #scenarioFile})
+     * @param label the name to show in an error (relative to the workspace)
+     * @return its text
+     * @throws HttpResponseException 413 if it is larger than {@link #MAX_TEXT_BYTES}, 422 if it is
+     *     not UTF-8 text, 404 if it cannot be read
+     */
+    public static String readText(Path p, String label) {
+        try {
+            if (Files.size(p) > MAX_TEXT_BYTES) {
+                throw tooLarge(label);
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(p)) {
+                bytes = in.readNBytes((int) MAX_TEXT_BYTES + 1);
+            }
+            if (bytes.length > MAX_TEXT_BYTES) {
+                throw tooLarge(label);
+            }
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new HttpResponseException(HttpStatus.UNPROCESSABLE_CONTENT.getCode(), label + " is not UTF-8 text; expected a scenario file",
+                    java.util.Map.of());
+        } catch (IOException e) {
+            throw new NotFoundResponse("not found");
+        }
+    }
+
+    private static HttpResponseException tooLarge(String label) {
+        return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), label + " is larger than " + (MAX_TEXT_BYTES >> 20)
+                + " MiB; expected a scenario file of at most " + (MAX_TEXT_BYTES >> 20) + " MiB", java.util.Map.of());
     }
 
     /**

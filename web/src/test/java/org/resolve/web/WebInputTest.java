@@ -154,6 +154,73 @@ class WebInputTest {
         }
     }
 
+    /** A scenario nested 2,000 deep: before, the loader's recursion overflowed the stack and every route answered 500 with an empty body. */
+    static final String DEEP = "resolve: 1\nid: deep\nextends: kursk-2024\nx: " + "[".repeat(2000) + "]".repeat(2000) + "\n";
+
+    /** Asserts a refusal of the deep scenario: a 4xx whose JSON lists a problem at line 4, where the nesting is. */
+    private static void refusedAtLine4(HttpResponse<String> r, String what) throws IOException {
+        assertEquals(422, r.statusCode(), what + " -> " + r.statusCode() + " " + r.body());
+        JsonNode problems = JSON.readTree(r.body()).path("problems");
+        assertTrue(problems.size() >= 1, what + ": " + r.body());
+        assertEquals(4, problems.get(0).path("line").asInt(), what + ": " + r.body());
+        assertFalse(problems.get(0).path("message").asText().isBlank(), what + ": " + r.body());
+    }
+
+    @Test
+    void aDeeplyNestedScenarioIsAProblemAtItsLineOnEveryRouteAndTheEditorStillOpensIt() throws Exception {
+        Files.writeString(ws.resolve("scenarios/deep.yaml"), DEEP);
+        HttpResponse<String> v = post("/api/validate", DEEP);
+        assertEquals(200, v.statusCode(), v.body());
+        JsonNode checked = JSON.readTree(v.body());
+        assertFalse(checked.path("ok").asBoolean(true), v.body());
+        assertEquals(4, checked.path("problems").get(0).path("line").asInt(), v.body());
+        HttpResponse<String> vf = post("/api/validate?file=scenarios/deep.yaml", DEEP);
+        assertEquals(200, vf.statusCode(), vf.body());
+        assertEquals(4, JSON.readTree(vf.body()).path("problems").get(0).path("line").asInt(), vf.body());
+        refusedAtLine4(post("/api/runs", "{\"text\":" + JSON.writeValueAsString(DEEP) + ",\"replications\":1}"), "run of the text");
+        refusedAtLine4(post("/api/runs", "{\"file\":\"scenarios/deep.yaml\",\"replications\":1}"), "run of the file");
+        refusedAtLine4(post("/api/compare", "{\"baseline\":\"kursk-2024\",\"scenario\":\"scenarios/deep.yaml\",\"replications\":2}"), "compare");
+        refusedAtLine4(post("/api/sensitivity", "{\"scenario\":\"scenarios/deep.yaml\",\"trajectories\":2}"), "sensitivity");
+        refusedAtLine4(get("/provenance?file=scenarios/deep.yaml"), "provenance");
+        // the editor opens it, so that it can be fixed
+        HttpResponse<String> edit = get("/edit?file=scenarios/deep.yaml");
+        assertEquals(200, edit.statusCode(), edit.body());
+        assertTrue(edit.body().contains("x: [[[[[["), "the file's text is in the editor");
+        // and the server is fine afterwards
+        assertEquals(200, post("/api/validate", "resolve: 1\nid: x\nextends: kursk-2024\n").statusCode());
+    }
+
+    @Test
+    void aHugeFileIsRefusedWithoutBeingRead() throws Exception {
+        // Before, /edit?file= on a 1.5 GB file read all of it into memory (6.9 GB of heap) and answered 500.
+        Path huge = ws.resolve("scenarios/huge.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(1_500_000_000L); // sparse: costs no disk
+        }
+        Path csv = ws.resolve("big.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(csv.toFile(), "rw")) {
+            f.setLength(org.resolve.core.scenario.ScenarioLoader.MAX_CONFINED_BYTES + 1); // one byte past the limit
+        }
+        for (String file : List.of("scenarios/huge.yaml", "big.csv")) {
+            HttpResponse<String> edit = get("/edit?file=" + file);
+            assertEquals(413, edit.statusCode(), file + ": " + edit.body());
+            assertTrue(edit.body().contains(file) && edit.body().contains("larger than 1 MiB"), edit.body());
+            HttpResponse<String> run = post("/api/runs", "{\"file\":\"" + file + "\",\"replications\":1}");
+            assertEquals(422, run.statusCode(), run.body());
+            assertTrue(run.body().contains("larger than 1 MiB"), run.body());
+            HttpResponse<String> v = post("/api/validate?file=" + file, "resolve: 1\nid: x\nextends: kursk-2024\n");
+            assertEquals(200, v.statusCode(), v.body());
+            HttpResponse<String> prov = get("/provenance?file=" + file);
+            assertEquals(422, prov.statusCode(), prov.body());
+            assertTrue(prov.body().contains("larger than 1 MiB"), prov.body());
+        }
+        // a file exactly at the limit opens
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(csv.toFile(), "rw")) {
+            f.setLength(org.resolve.core.scenario.ScenarioLoader.MAX_CONFINED_BYTES);
+        }
+        assertEquals(200, get("/edit?file=big.csv").statusCode());
+    }
+
     /** Starts a run, waits for it, and returns the root seed its meta.json records. */
     private static long rootSeed(String body) throws Exception {
         HttpResponse<String> r = post("/api/runs", body);
