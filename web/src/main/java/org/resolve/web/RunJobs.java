@@ -34,6 +34,9 @@ import org.resolve.store.SweepProgress;
 final class RunJobs implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The events after which a job sends nothing more: its listeners are closed once they have it. */
+    static final java.util.Set<String> TERMINAL = java.util.Set.of("done", "failed");
+
     /** One ensemble and its listeners. */
     static final class Job {
         final String id;
@@ -42,7 +45,7 @@ final class RunJobs implements AutoCloseable {
         final Path dir;
         final Fan fan;
         final long created = System.nanoTime();
-        private final List<SseClient> clients = new CopyOnWriteArrayList<>();
+        private final List<Listener> listeners = new CopyOnWriteArrayList<>();
         /** Events so far, for listeners that connect late: the latest of each kind. */
         private final Map<String, String> latest = new LinkedHashMap<>();
         private volatile String state = "queued";
@@ -85,6 +88,10 @@ final class RunJobs implements AutoCloseable {
             return m;
         }
 
+        /**
+         * Records an event and hands it to every listener's queue. Never blocks on a client: each
+         * listener has its own sender thread (see {@link Listener}).
+         */
         synchronized void emit(String event, Object data) {
             String json;
             try {
@@ -93,33 +100,128 @@ final class RunJobs implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             latest.put(event, json);
-            for (SseClient c : clients) {
-                send(c, event, json);
+            boolean last = TERMINAL.contains(event);
+            for (Listener l : listeners) {
+                l.offer(event, json, last);
+            }
+            if (last) {
+                listeners.clear(); // each closes itself once it has sent this
             }
         }
 
-        synchronized void subscribe(SseClient client) {
+        /** Sets the final state and sends its event, in one step (a listener subscribing meanwhile sees both or neither). */
+        synchronized void end(String finalState, String event, Object data) {
+            state = finalState;
+            emit(event, data);
+        }
+
+        /** Gives a new listener the latest event of each kind, and every later one unless the job has ended. */
+        synchronized void subscribe(Listener l) {
             for (Map.Entry<String, String> e : latest.entrySet()) { // progress, fan, then done or failed
-                send(client, e.getKey(), e.getValue());
+                l.offer(e.getKey(), e.getValue(), TERMINAL.contains(e.getKey()));
             }
-            if (finished()) {
-                client.close();
+            if (!finished()) {
+                listeners.add(l);
+            }
+        }
+
+        private void unsubscribe(Listener l) {
+            listeners.remove(l);
+        }
+    }
+
+    /**
+     * One server-sent-event client, with a sender thread of its own, so that a client that reads
+     * slowly or not at all never holds up the job, its store writes or the other clients. Its queue
+     * is bounded by coalescing: it holds at most the latest event of each kind (a newer progress or
+     * fan event replaces one not yet sent), so a client that falls behind skips to the latest
+     * state, and the terminal event ({@code done} or {@code failed}) is never dropped: the client
+     * gets it when it catches up, and is then closed. A client whose write has been blocked for
+     * longer than the server's limit (it stopped reading) is disconnected by the watchdog.
+     */
+    static final class Listener {
+        private final SseClient client;
+        /** Closes the connection under a blocked write. */
+        private final Runnable abort;
+        private final LinkedHashMap<String, String> pending = new LinkedHashMap<>();
+        private boolean last;
+        private boolean closed;
+        /** When the write in progress began (System.nanoTime, never 0), or 0 when none is. */
+        private volatile long sendingSince;
+
+        Listener(SseClient client, Runnable abort) {
+            this.client = client;
+            this.abort = abort;
+        }
+
+        /** Queues an event, replacing one of the same kind not yet sent; nothing is queued after a terminal event. */
+        synchronized void offer(String event, String json, boolean terminal) {
+            if (closed || last) {
                 return;
             }
-            clients.add(client);
-            client.onClose(() -> clients.remove(client));
+            pending.remove(event);
+            pending.put(event, json);
+            last = terminal;
+            notifyAll();
         }
 
-        private synchronized void finish() {
-            for (SseClient c : clients) {
-                c.close();
-            }
-            clients.clear();
+        /** Stops the sender; what is still queued is dropped (the client is gone or being cut off). */
+        synchronized void close() {
+            closed = true;
+            pending.clear();
+            notifyAll();
         }
 
-        private void send(SseClient c, String event, String json) {
-            if (!c.terminated()) {
-                c.sendEvent(event, json);
+        /** @return whether a write has been blocked for longer than {@code limitNanos} */
+        boolean stalled(long now, long limitNanos) {
+            long since = sendingSince;
+            return since != 0 && now - since > limitNanos;
+        }
+
+        /** Disconnects a client that stopped reading: its blocked write fails and its sender ends. */
+        void cutOff() {
+            close();
+            abort.run();
+        }
+
+        /** The sender: writes queued events in order until the terminal one is written or the client is gone. */
+        void drain() {
+            try {
+                while (true) {
+                    String event;
+                    String json;
+                    boolean end;
+                    synchronized (this) {
+                        while (pending.isEmpty() && !closed) {
+                            wait();
+                        }
+                        if (closed) {
+                            return;
+                        }
+                        java.util.Iterator<Map.Entry<String, String>> it = pending.entrySet().iterator();
+                        Map.Entry<String, String> e = it.next();
+                        it.remove();
+                        event = e.getKey();
+                        json = e.getValue();
+                        end = last && pending.isEmpty();
+                    }
+                    if (client.terminated()) {
+                        return;
+                    }
+                    sendingSince = System.nanoTime() | 1L;
+                    try {
+                        client.sendEvent(event, json);
+                    } finally {
+                        sendingSince = 0;
+                    }
+                    if (end) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // the write failed: the client is gone
             }
         }
     }
@@ -138,9 +240,69 @@ final class RunJobs implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** At most this many event listeners at once (each has a sender thread); more are refused. */
+    static final int MAX_LISTENERS = 16;
+    /** A listener whose write has been blocked this long (it stopped reading) is disconnected: 10 s. */
+    static final long SLOW_LISTENER_NANOS = 10_000_000_000L;
+    private final java.util.Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Semaphore listenerSlots = new java.util.concurrent.Semaphore(MAX_LISTENERS);
+    private final java.util.concurrent.atomic.AtomicInteger senders = new java.util.concurrent.atomic.AtomicInteger();
+    /** Disconnects listeners that stopped reading. */
+    private final java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "resolve-web-sse-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     RunJobs(Workspace workspace) {
         this.workspace = workspace;
+        watchdog.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            for (Listener l : listeners) {
+                if (l.stalled(now, SLOW_LISTENER_NANOS)) {
+                    l.cutOff();
+                }
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Adds an event listener to a job: it gets the job's latest events and every later one, from a
+     * sender thread of its own. Beyond {@value #MAX_LISTENERS} listeners at once, it gets a
+     * {@code failed} event saying so and is closed.
+     *
+     * @param job the job
+     * @param client the client
+     * @param abort closes the client's connection (used when it stops reading)
+     */
+    void listen(Job job, SseClient client, Runnable abort) {
+        if (!listenerSlots.tryAcquire()) {
+            client.sendEvent("failed", "{\"error\":\"too many event listeners: at most " + MAX_LISTENERS
+                    + " at once; close other tabs or wait\"}");
+            client.close();
+            return;
+        }
+        Listener l = new Listener(client, abort);
+        listeners.add(l);
+        client.onClose(l::close);
+        Thread t = new Thread(() -> {
+            try {
+                l.drain();
+            } finally {
+                job.unsubscribe(l);
+                listeners.remove(l);
+                listenerSlots.release();
+                client.close();
+            }
+        }, "resolve-web-sse-" + senders.incrementAndGet());
+        t.setDaemon(true);
+        job.subscribe(l);
+        t.start();
+    }
+
+    /** @return event listeners connected now */
+    int listeners() {
+        return listeners.size();
     }
 
     /**
@@ -222,13 +384,9 @@ final class RunJobs implements AutoCloseable {
             if (Double.isNaN(job.firstFanSeconds)) {
                 job.firstFanSeconds = job.seconds;
             }
-            job.state = "done";
-            job.emit("done", doneEvent(job, outcome));
+            job.end("done", "done", doneEvent(job, outcome));
         } catch (Exception | Error e) {
-            job.state = "failed";
-            job.emit("failed", Map.of("error", String.valueOf(e.getMessage() == null ? e : e.getMessage())));
-        } finally {
-            job.finish();
+            job.end("failed", "failed", Map.of("error", String.valueOf(e.getMessage() == null ? e : e.getMessage())));
         }
     }
 
@@ -257,6 +415,10 @@ final class RunJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
+        for (Listener l : listeners) {
+            l.cutOff();
+        }
         exec.shutdownNow();
         try {
             exec.awaitTermination(35, TimeUnit.SECONDS);

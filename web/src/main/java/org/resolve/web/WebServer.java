@@ -534,7 +534,25 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         client.keepAlive();
-        job.subscribe(client);
+        jobs.listen(job, client, connectionCloser(client.ctx()));
+    }
+
+    /**
+     * @return closes the request's connection at the socket, which fails a write blocked on a
+     *     client that stopped reading (closing the response would wait for that write)
+     */
+    static Runnable connectionCloser(Context ctx) {
+        org.eclipse.jetty.server.Request core = org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+        if (core == null) {
+            return () -> { };
+        }
+        org.eclipse.jetty.io.EndPoint ep = core.getConnectionMetaData().getConnection().getEndPoint();
+        return ep::close;
+    }
+
+    /** @return the run queue (for tests) */
+    RunJobs jobs() {
+        return jobs;
     }
 
     private void compare(Context ctx) throws Exception {
