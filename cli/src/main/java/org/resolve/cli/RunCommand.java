@@ -158,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, Scenario sc, KpiSummary s, double secs, Path dir) {
         out.println();
-        out.printf(Locale.ROOT, "%s: %s%n", sc.id(), sc.title());
+        out.printf(Locale.ROOT, "%s: %s%n", sc.id(), Terminal.line(sc.title()));
         out.printf(Locale.ROOT, "At the horizon (%s, day %d), across %d completed replications:%n",
                 sc.start().plusDays(sc.days() - 1L), sc.days(), s.runs());
         out.printf(Locale.ROOT, "  %-22s %14s   %-29s%n", "outcome", "median", "5-95% range");
