@@ -145,10 +145,10 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 v = Double.parseDouble(s.substring(eq + 1).trim());
             } catch (NumberFormatException e) {
-                throw new UserError("--set " + s + ": '" + s.substring(eq + 1) + "' is not a number; expected " + p.kind().expected());
+                throw new UserError("--set " + s + ": '" + s.substring(eq + 1) + "' is not a number; expected " + p.expected());
             }
-            if (!p.kind().admits(v)) {
-                throw new UserError("--set " + s + ": " + v + " out of range; expected " + p.kind().expected());
+            if (!p.admits(v)) {
+                throw new UserError("--set " + s + ": " + v + " out of range; expected " + p.expected());
             }
             o.put(p, v);
         }

@@ -729,9 +729,9 @@ public final class ScenarioLoader {
             if (v == null) {
                 return null;
             }
-            if (!p.kind().admits(v)) {
+            if (!p.admits(v)) {
                 problems.add(new Problem(value.loc(), subject + ".value", "value " + Distribution.fmt(v) + " out of range",
-                        p.kind().expected()));
+                        p.expected()));
                 return null;
             }
             distribution = new Distribution.Fixed(v);
@@ -740,17 +740,18 @@ public final class ScenarioLoader {
             if (distribution == null) {
                 return null;
             }
-            checkSupport(p.kind(), distribution, dist, subject + ".distribution", problems);
+            checkSupport(p, distribution, dist, subject + ".distribution", problems);
         }
         return new ParameterSpec(p, distribution, unit, prov, note, at.keyLoc());
     }
 
-    private static void checkSupport(Kind kind, Distribution d, At at, String subject, List<Problem> problems) {
+    private static void checkSupport(Param p, Distribution d, At at, String subject, List<Problem> problems) {
+        Kind kind = p.kind();
         double lo = d.lower();
         double hi = d.upper();
-        if (lo < kind.min() || hi > kind.max()) {
+        if (lo < p.min() || hi > p.max()) {
             problems.add(new Problem(at.loc(), subject, "values can fall in [" + Distribution.fmt(lo) + ", " + Distribution.fmt(hi)
-                    + "], outside what the parameter allows", kind.expected() + " (truncate with low/high)"));
+                    + "], outside what the parameter allows", p.expected() + " (truncate with low/high)"));
         }
         if (kind == Kind.FLAG && !d.fixed()) {
             boolean ok = d instanceof Distribution.Mixture m && m.components().stream().allMatch(c -> c.distribution().fixed()
