@@ -250,6 +250,9 @@ public final class BacktestCommand implements Callable<Integer> {
         if (Double.isNaN(v)) {
             return "-";
         }
+        if (Double.isInfinite(v)) {
+            return RunCommand.human(v); // "not finite", never "Infinity"
+        }
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 }

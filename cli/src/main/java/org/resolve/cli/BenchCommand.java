@@ -98,6 +98,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static String format(double v) {
+        if (!Double.isFinite(v)) {
+            return RunCommand.human(v); // "n/a" or "not finite", never "NaN" or "Infinity"
+        }
         if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-2)) {
             return String.format(Locale.ROOT, "%.3e", v);
         }

@@ -211,6 +211,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return RunCommand.human(v); // "n/a" or "not finite", never "NaN" or "Infinity"
+        }
         double a = Math.abs(v);
         return a >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }

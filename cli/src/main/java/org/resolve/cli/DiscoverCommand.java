@@ -170,6 +170,9 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     private static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return RunCommand.human(v); // "n/a" or "not finite", never "NaN" or "Infinity"
+        }
         return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
     }
 

@@ -35,7 +35,11 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Runs the command line and returns the exit code (tests call this in-process).
+     * Runs the command line and returns the exit code (tests call this in-process). Everything
+     * printed goes through {@link Terminal}: a control character in a user's text (a scenario
+     * title, a file name, an option's value) is printed as a visible escape, never obeyed by the
+     * terminal; and picocli's help is printed without colours, whose escape sequences the filter
+     * could not tell from a hostile title's.
      *
      * @param args arguments
      * @param out standard output
@@ -43,41 +47,53 @@ public final class Main implements Runnable {
      * @return the exit code: 0 ok, 1 invalid input, 2 usage error, 3 internal error
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        PrintWriter safeOut = Terminal.writer(out);
+        PrintWriter safeErr = Terminal.writer(err);
         CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
+        cl.setOut(safeOut);
+        cl.setErr(safeErr);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter e = c.getErr();
+            e.println(Terminal.line(ex.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, e)) {
+                c.usage(e);
+            }
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof ScenarioException se) {
                 for (Problem p : se.problems()) {
-                    e.println(p);
+                    e.println(Terminal.line(p.toString()));
                 }
                 e.println(se.problems().size() + " problem(s) found.");
                 return INVALID_INPUT;
             }
             if (ex instanceof org.resolve.core.observation.ObservationException oe) {
                 for (Problem p : oe.problems()) {
-                    e.println(p);
+                    e.println(Terminal.line(p.toString()));
                 }
                 e.println(oe.problems().size() + " problem(s) found.");
                 return INVALID_INPUT;
             }
             if (ex instanceof org.resolve.store.StoreException st) {
-                e.println("error: " + st.getMessage());
+                e.println("error: " + Terminal.line(st.getMessage()));
                 return INVALID_INPUT;
             }
             if (ex instanceof UserError ue) {
-                e.println("error: " + ue.getMessage());
+                e.println("error: " + Terminal.line(ue.getMessage()));
                 return INVALID_INPUT;
             }
-            e.println("internal error (please report it with the command line): " + ex);
+            e.println("internal error (please report it with the command line): " + Terminal.line(String.valueOf(ex)));
             ex.printStackTrace(e);
             return INTERNAL_ERROR;
         });
         int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        safeOut.flush();
+        safeErr.flush();
         return code;
     }
 

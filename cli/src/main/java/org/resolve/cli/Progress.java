@@ -16,7 +16,12 @@ final class Progress implements AutoCloseable {
     private final long start = System.nanoTime();
     private int lastTenth = -1;
 
+    /**
+     * @param task what runs, shown with the bar; it may hold a user's text (a scenario id), and the
+     *     bar prints straight to the terminal, so its control characters are escaped here
+     */
     Progress(String task, int total, PrintWriter err, boolean terminal) {
+        task = Terminal.line(task);
         this.total = total;
         this.err = err;
         this.bar = terminal ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total)

@@ -145,10 +145,10 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 v = Double.parseDouble(s.substring(eq + 1).trim());
             } catch (NumberFormatException e) {
-                throw new UserError("--set " + s + ": '" + s.substring(eq + 1) + "' is not a number; expected " + p.kind().expected());
+                throw new UserError("--set " + s + ": '" + s.substring(eq + 1) + "' is not a number; expected " + p.expected());
             }
-            if (!p.kind().admits(v)) {
-                throw new UserError("--set " + s + ": " + v + " out of range; expected " + p.kind().expected());
+            if (!p.admits(v)) {
+                throw new UserError("--set " + s + ": " + v + " out of range; expected " + p.expected());
             }
             o.put(p, v);
         }
@@ -158,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, Scenario sc, KpiSummary s, double secs, Path dir) {
         out.println();
-        out.printf(Locale.ROOT, "%s: %s%n", sc.id(), sc.title());
+        out.printf(Locale.ROOT, "%s: %s%n", sc.id(), Terminal.line(sc.title()));
         out.printf(Locale.ROOT, "At the horizon (%s, day %d), across %d completed replications:%n",
                 sc.start().plusDays(sc.days() - 1L), sc.days(), s.runs());
         out.printf(Locale.ROOT, "  %-22s %14s   %-29s%n", "outcome", "median", "5-95% range");

@@ -36,7 +36,7 @@ public final class ScenariosCommand implements Callable<Integer> {
         }
         for (String b : Bundled.IDS) {
             Scenario sc = ScenarioLoader.load(b);
-            out.printf("%-24s %s%s%n", b, sc.title(), b.equals(Bundled.DEFAULT) ? " (default)" : "");
+            out.printf("%-24s %s%s%n", b, Terminal.line(sc.title()), b.equals(Bundled.DEFAULT) ? " (default)" : "");
         }
         return 0;
     }

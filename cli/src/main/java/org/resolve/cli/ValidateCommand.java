@@ -42,7 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 } catch (ObservationException e) {
                     bad++;
                     for (Problem p : e.problems()) {
-                        err.println(p);
+                        err.println(Terminal.line(p.toString()));
                         problems++;
                     }
                 }
@@ -55,7 +55,7 @@ public final class ValidateCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 bad++;
                 for (Problem p : e.problems()) {
-                    err.println(p);
+                    err.println(Terminal.line(p.toString()));
                     problems++;
                 }
             }

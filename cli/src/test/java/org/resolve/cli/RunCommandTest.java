@@ -175,4 +175,54 @@ class RunCommandTest {
             assertEquals("0.25", line.split(",")[col]);
         }
     }
+
+    /**
+     * Issue 13, item 9: a wage of 1e308 ran, printed "InfinityB" and wrote inf to kpis.csv with the
+     * runs marked ok. Such a wage is now refused with its bound before anything runs, in --set and
+     * in a scenario file alike (the engines also fail any run whose outputs are not finite:
+     * NonFiniteOutputTest in core).
+     */
+    @Test
+    void aWageSoLargeItsBillOverflowsIsRefusedWithItsBound() throws IOException {
+        Cli c = Cli.run("run", "--mode", "aggregate", "--replications", "2", "--days", "30", "--out", tmp.resolve("w").toString(),
+                "--set", "wage_usd_per_month=1e308");
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        assertEquals("error: --set wage_usd_per_month=1e308: 1.0E308 out of range; expected a number >= 0 and <= 1,000,000",
+                c.err.strip());
+        assertFalse(Files.exists(tmp.resolve("w")), "nothing ran");
+        Cli ok = Cli.run("run", "--mode", "aggregate", "--replications", "2", "--days", "30", "--out", tmp.resolve("w2").toString(),
+                "--set", "wage_usd_per_month=1e6");
+        assertEquals(0, ok.code, "the bound itself is allowed: " + ok);
+        assertFalse(ok.out.contains("Infinity") || ok.out.contains("NaN"), ok.out);
+        for (String row : Files.readAllLines(tmp.resolve("w2").resolve("kpis.csv"))) {
+            assertFalse(row.contains("inf") || row.contains("nan"), row);
+        }
+        Path file = Files.writeString(tmp.resolve("rich.yaml"), "resolve: 1\nid: rich\nextends: kursk-2024\nparameters:\n"
+                + "  wage_usd_per_month:\n    value: 1.0e308\n    unit: USD/month\n    assumption: true\n    reason: what if\n");
+        Cli v = Cli.run("validate", file.toString());
+        assertEquals(Main.INVALID_INPUT, v.code, v.toString());
+        assertTrue(v.err.contains("rich.yaml:6:12: parameters.wage_usd_per_month.value: value 1e308 out of range; "
+                + "expected a number >= 0 and <= 1,000,000"), v.err);
+    }
+
+    /** Durations in days are bounded too: a window of 1e308 days overflowed the engines' day arithmetic. */
+    @Test
+    void aDurationBeyondACenturyIsRefusedWithItsBound() {
+        Cli c = Cli.run("run", "--mode", "aggregate", "--replications", "2", "--days", "30", "--out", tmp.resolve("d").toString(),
+                "--set", "withdrawal.window_days=1e308");
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        assertTrue(c.err.contains("expected a number >= 0 and <= 36,500"), c.err);
+    }
+
+    /** The table's formatter never prints "Infinity" or "NaN". */
+    @Test
+    void theFormatterSaysNotFiniteRatherThanInfinity() {
+        assertEquals("not finite", RunCommand.human(Double.POSITIVE_INFINITY));
+        assertEquals("not finite", RunCommand.human(Double.NEGATIVE_INFINITY));
+        assertEquals("n/a", RunCommand.human(Double.NaN));
+        assertEquals("not finite", org.resolve.report.Format.signed(Double.POSITIVE_INFINITY));
+        assertEquals("not finite", org.resolve.report.Format.index(Double.NEGATIVE_INFINITY));
+        assertEquals("not finite", org.resolve.report.Format.sig(Double.POSITIVE_INFINITY));
+        assertEquals("1.00B", RunCommand.human(1e9));
+    }
 }

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
 import org.resolve.core.scenario.Bundled;
 
 /**
@@ -20,6 +22,9 @@ import org.resolve.core.scenario.Bundled;
  * problems (file:line:col: subject: problem; expected ...), exit code 1, and no stack trace.
  */
 class ValidateCommandTest {
+    @TempDir
+    Path tmp;
+
     private static final Path CORPUS = Path.of("../core/src/test/resources/bad-scenarios");
     private static final Pattern LOCATED = Pattern.compile("^.+\\.yaml:\\d+:\\d+: \\S.*: .+; expected .+$");
 
@@ -102,5 +107,50 @@ class ValidateCommandTest {
         assertEquals(Main.INVALID_INPUT, c.code, c.toString());
         assertFalse(Files.exists(out), "no output folder for an invalid scenario");
         assertTrue(c.err.contains(".yaml:"), c.err);
+    }
+
+    /**
+     * Issue 13, item 5 (the other recursive parser the command line exposes): YAML nested
+     * thousands deep overflowed the stack while the node tree was built. It is a located problem
+     * at the first mapping or list past the stated depth.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"[", "{a: ", "[{b: "})
+    void yamlNestedThousandsDeepIsALocatedProblem(String open) throws IOException {
+        int depth = 100_000;
+        String close = new StringBuilder(open.replaceAll("[^\\[{]", "")).reverse().toString().replace('[', ']').replace('{', '}');
+        Path file = Files.writeString(tmp.resolve("deep.yaml"), "resolve: 1\nid: deep\ntitle: " + open.repeat(depth) + "1"
+                + close.repeat(depth) + "\n");
+        Cli c = Cli.run("validate", file.toString());
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        List<String> lines = c.err.lines().toList();
+        assertEquals(2, lines.size(), c.err);
+        assertTrue(lines.get(0).matches(Pattern.quote(file.toString()) + ":3:\\d+: yaml: mappings and lists nested more than 32 deep;"
+                + " expected at most 32 levels of nesting"), lines.get(0));
+        assertFalse(c.err.contains("\tat "), c.err);
+    }
+
+    @Test
+    void nestingUpToTheLimitIsRead() throws IOException {
+        Path file = Files.writeString(tmp.resolve("ok.yaml"), "resolve: 1\nid: ok\nextends: kursk-2024\ntitle: x\nnote: "
+                + "[".repeat(31) + "1" + "]".repeat(31) + "\n");
+        Cli c = Cli.run("validate", file.toString());
+        assertFalse(c.err.contains("nested more than"), c.err);
+    }
+
+    /** An extends chain one file longer than the stated limit is a problem at the extends line that breaks it. */
+    @Test
+    void anExtendsChainLongerThanTheLimitIsAProblem() throws IOException {
+        int n = org.resolve.core.scenario.ScenarioLoader.MAX_EXTENDS;
+        Files.writeString(tmp.resolve("s0.yaml"), "resolve: 1\nid: s0\nextends: kursk-2024\n");
+        for (int i = 1; i < n; i++) {
+            Files.writeString(tmp.resolve("s" + i + ".yaml"), "resolve: 1\nid: s" + i + "\nextends: s" + (i - 1) + ".yaml\n");
+        }
+        Cli ok = Cli.run("validate", tmp.resolve("s" + (n - 2) + ".yaml").toString());
+        assertEquals(0, ok.code, "a chain of " + n + " scenarios is read: " + ok);
+        Cli c = Cli.run("validate", tmp.resolve("s" + (n - 1) + ".yaml").toString());
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        assertTrue(c.err.contains("s0.yaml:3:10: extends: the extends chain is longer than " + n + " scenarios; expected at most " + n),
+                c.err);
     }
 }

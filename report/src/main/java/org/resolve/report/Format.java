@@ -3,19 +3,32 @@ package org.resolve.report;
 import java.util.Locale;
 import org.resolve.core.engine.Metric;
 
-/** Numbers and units for people, the same way the command line prints them. */
+/**
+ * Numbers and units for people, the same way the command line prints them. No method prints
+ * "Infinity" or "NaN": a missing value (NaN) is "n/a", an infinite one {@value #NOT_FINITE} (the
+ * engines fail a run whose outputs are not finite, so neither should reach here from a run).
+ */
 public final class Format {
+    /** How an infinite value is written. */
+    public static final String NOT_FINITE = "not finite";
+
     private Format() {
+    }
+
+    /** @return "n/a" for NaN, {@link #NOT_FINITE} for an infinity, null for a finite number */
+    private static String nonFinite(double v) {
+        return Double.isNaN(v) ? "n/a" : Double.isInfinite(v) ? NOT_FINITE : null;
     }
 
     /**
      * @param v a number
      * @return grouped thousands ("12,345"), millions as "24.9M", billions as "1.25B", small
-     *     non-integers with one decimal, NaN as "n/a" (the rule of {@code resolve run}'s table)
+     *     non-integers with one decimal, NaN as "n/a", an infinity as {@value #NOT_FINITE} (the rule
+     *     of {@code resolve run}'s table)
      */
     public static String human(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
+        if (!Double.isFinite(v)) {
+            return nonFinite(v);
         }
         v += 0.0; // -0.0 prints as 0
         double a = Math.abs(v);
@@ -33,24 +46,24 @@ public final class Format {
 
     /** @return {@link #human} with a sign: "+12", "-3.5", "0" */
     public static String signed(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
+        if (!Double.isFinite(v)) {
+            return nonFinite(v);
         }
         return (v > 0 ? "+" : v < 0 ? "-" : "") + human(Math.abs(v));
     }
 
     /** @return a small number such as an index or a correlation with three decimals, larger ones by {@link #human} */
     public static String index(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
+        if (!Double.isFinite(v)) {
+            return nonFinite(v);
         }
         return Math.abs(v) >= 100 ? human(v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** @return three significant digits, or grouped thousands at 1,000 and above */
     public static String sig(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
+        if (!Double.isFinite(v)) {
+            return nonFinite(v);
         }
         return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }

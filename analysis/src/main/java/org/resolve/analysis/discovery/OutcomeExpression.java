@@ -22,16 +22,27 @@ import org.resolve.core.scenario.DidYouMean;
  *   term       := METRIC OP NUMBER | "(" expression ")"
  *   OP         := "&gt;" | "&gt;=" | "&lt;" | "&lt;=" | "==" | "!="
  *   METRIC     := a letter or "_", then letters, digits, "_" or "." (e.g. status.killed)
- *   NUMBER     := an optionally signed decimal, with an optional exponent (3000, -1.5, 2e3)
+ *   NUMBER     := an optionally signed decimal, with an optional exponent (3000, -1.5, 2e3), finite
  * </pre>
  * Errors name the column (1-based) where the expression goes wrong and, for an unknown metric, the
- * closest allowed name.
+ * closest allowed name. Parentheses nest at most {@link #MAX_DEPTH} deep, and a number must be
+ * finite ({@code 1e999} is refused, not read as infinity). Chains of {@code and} and {@code or}
+ * are held as lists, so however many comparisons an expression joins, neither parsing nor
+ * evaluating it recurses once per comparison.
  *
  * <p><b>Missing values.</b> When any metric the expression reads is NaN for a run (a failed run,
  * or a metric it could not compute), the outcome is NaN, missing, whatever the other comparisons
  * say: PRIM then leaves the run out and counts it rather than guessing.
  */
 public final class OutcomeExpression {
+    /**
+     * The deepest nesting of parentheses an expression may have. Far more than any condition a
+     * person writes needs, and small enough that parsing, which recurses once per level, can never
+     * exhaust the stack: deeper text is refused with an error naming the column.
+     */
+    public static final int MAX_DEPTH = 64;
+    /** Longest stretch of the expression an error message quotes; a longer text is shown around the column. */
+    private static final int SHOWN = 60;
     /** A comparison operator. */
     public enum Op {
         /** Greater than. */
@@ -76,10 +87,12 @@ public final class OutcomeExpression {
     private record Comparison(String metric, Op op, double value) implements Node {
     }
 
-    private record And(Node left, Node right) implements Node {
+    /** All of the terms hold (a list, not a nested pair, so a long chain does not deepen the tree). */
+    private record And(List<Node> terms) implements Node {
     }
 
-    private record Or(Node left, Node right) implements Node {
+    /** Any of the terms holds. */
+    private record Or(List<Node> terms) implements Node {
     }
 
     private final String text;
@@ -162,14 +175,24 @@ public final class OutcomeExpression {
         return out;
     }
 
+    /** Recurses once per level of parentheses only, so at most {@link #MAX_DEPTH} deep. */
     private static boolean eval(Node n, ToDoubleFunction<String> metric) {
         if (n instanceof Comparison c) {
             return c.op().test(metric.applyAsDouble(c.metric()), c.value());
         } else if (n instanceof And a) {
-            return eval(a.left(), metric) && eval(a.right(), metric);
+            for (Node t : a.terms()) {
+                if (!eval(t, metric)) {
+                    return false;
+                }
+            }
+            return true;
         } else {
-            Or o = (Or) n;
-            return eval(o.left(), metric) || eval(o.right(), metric);
+            for (Node t : ((Or) n).terms()) {
+                if (eval(t, metric)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -185,6 +208,8 @@ public final class OutcomeExpression {
         private final Collection<String> allowed;
         private final Set<String> used = new LinkedHashSet<>();
         private int pos;
+        /** Parentheses open at the current position. */
+        private int depth;
 
         Parser(String s, Collection<String> allowed) {
             this.s = s;
@@ -192,25 +217,38 @@ public final class OutcomeExpression {
         }
 
         Node expression() {
-            Node left = conjunction();
-            while (keyword("or")) {
-                left = new Or(left, conjunction());
+            Node first = conjunction();
+            if (!keyword("or")) {
+                return first;
             }
-            return left;
+            List<Node> terms = new ArrayList<>(List.of(first));
+            do {
+                terms.add(conjunction());
+            } while (keyword("or"));
+            return new Or(List.copyOf(terms));
         }
 
         Node conjunction() {
-            Node left = term();
-            while (keyword("and")) {
-                left = new And(left, term());
+            Node first = term();
+            if (!keyword("and")) {
+                return first;
             }
-            return left;
+            List<Node> terms = new ArrayList<>(List.of(first));
+            do {
+                terms.add(term());
+            } while (keyword("and"));
+            return new And(List.copyOf(terms));
         }
 
         Node term() {
             skipSpace();
             if (pos < s.length() && s.charAt(pos) == '(') {
                 int open = pos;
+                if (depth == MAX_DEPTH) {
+                    throw error("more than " + MAX_DEPTH + " nested parentheses", open, "; expected at most " + MAX_DEPTH
+                            + " levels (write the condition with fewer)");
+                }
+                depth++;
                 pos++;
                 Node inner = expression();
                 skipSpace();
@@ -219,6 +257,7 @@ public final class OutcomeExpression {
                             + found(), pos);
                 }
                 pos++;
+                depth--;
                 return inner;
             }
             String metric = metric();
@@ -239,14 +278,14 @@ public final class OutcomeExpression {
             }
             String name = s.substring(start, pos);
             if (name.equalsIgnoreCase("and") || name.equalsIgnoreCase("or")) {
-                throw error("expected a metric name but found the keyword '" + name + "'", start);
+                throw error("expected a metric name but found the keyword '" + clip(name) + "'", start);
             }
             if (!allowed.contains(name)) {
                 String hint = DidYouMean.suggest(name, allowed);
                 List<String> sorted = new ArrayList<>(new TreeSet<>(allowed));
                 String known = sorted.size() <= 12 ? String.join(", ", sorted)
                         : String.join(", ", sorted.subList(0, 12)) + ", …";
-                throw error("unknown metric '" + name + "'", start,
+                throw error("unknown metric '" + clip(name) + "'", start,
                         (hint == null ? "" : "; did you mean '" + hint + "'?") + " Expected one of " + known);
             }
             used.add(name);
@@ -312,7 +351,7 @@ public final class OutcomeExpression {
                     exp++;
                 }
                 if (exp == 0) {
-                    throw error("malformed number '" + s.substring(start, q) + "': the exponent has no digits", start);
+                    throw error("malformed number '" + clip(s.substring(start, q)) + "': the exponent has no digits", start);
                 }
                 p = q;
             }
@@ -320,10 +359,15 @@ public final class OutcomeExpression {
                 while (p < s.length() && !Character.isWhitespace(s.charAt(p)) && s.charAt(p) != ')') {
                     p++;
                 }
-                throw error("malformed number '" + s.substring(start, p) + "'", start);
+                throw error("malformed number '" + clip(s.substring(start, p)) + "'", start);
+            }
+            double v = Double.parseDouble(s.substring(start, p));
+            if (!Double.isFinite(v)) {
+                throw error("'" + clip(s.substring(start, p)) + "' is not a finite number", start,
+                        "; expected a number between -1.7976931348623157e308 and 1.7976931348623157e308");
             }
             pos = p;
-            return Double.parseDouble(s.substring(start, p));
+            return v;
         }
 
         /** Consumes the keyword when it is next, as a whole word. */
@@ -344,13 +388,18 @@ public final class OutcomeExpression {
             }
         }
 
-        /** @return the word (or character) at the current position */
+        /** @return the word (or character) at the current position, cut short when long */
         String word() {
             int p = pos;
             while (p < s.length() && !Character.isWhitespace(s.charAt(p))) {
                 p++;
             }
-            return s.substring(pos, Math.max(p, pos + 1));
+            return clip(s.substring(pos, Math.max(p, pos + 1)));
+        }
+
+        /** @return a piece of the text for a message: whole, or its first {@link #SHOWN} characters and "…" */
+        static String clip(String piece) {
+            return piece.length() <= SHOWN ? piece : piece.substring(0, SHOWN) + "…";
         }
 
         String found() {
@@ -361,11 +410,23 @@ public final class OutcomeExpression {
             return error(what, at, "");
         }
 
-        /** @return "WHAT at column N of 'TEXT'TAIL" and the text with a caret under the column */
+        /**
+         * @return "WHAT at column N of 'TEXT'TAIL" and the text with a caret under the column; a text
+         *     longer than {@link #SHOWN} characters is shown as the stretch around the column, with
+         *     "…" where it is cut, so that an error never repeats a huge expression
+         */
         IllegalArgumentException error(String what, int at, String tail) {
-            String caret = " ".repeat(at) + "^";
+            String shown = s;
+            int caretAt = at;
+            if (s.length() > SHOWN) {
+                int from = Math.max(0, Math.min(at - SHOWN / 2, s.length() - SHOWN));
+                int to = Math.min(s.length(), from + SHOWN);
+                shown = (from > 0 ? "…" : "") + s.substring(from, to) + (to < s.length() ? "…" : "");
+                caretAt = at - from + (from > 0 ? 1 : 0);
+            }
+            String caret = " ".repeat(caretAt) + "^";
             return new IllegalArgumentException(String.format(Locale.ROOT, "%s at column %d of '%s'%s%n  %s%n  %s",
-                    what, at + 1, s, tail, s, caret));
+                    what, at + 1, shown, tail, shown, caret));
         }
     }
 }

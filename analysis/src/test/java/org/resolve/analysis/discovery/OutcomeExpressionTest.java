@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** The outcome expression: valid forms, their meaning, and errors with their columns. */
@@ -118,5 +119,59 @@ class OutcomeExpressionTest {
         IllegalArgumentException ex2 = assertThrows(IllegalArgumentException.class,
                 () -> e.evaluate(Map.of("killed", new double[] {1}, "wounded", new double[] {1, 2})));
         assertTrue(ex2.getMessage().contains("values"), ex2.getMessage());
+    }
+
+    /** Parentheses deeper than the limit: 65 just past it, and the adversarial 5,000 and 100,000. */
+    @ParameterizedTest(name = "{0} nested parentheses")
+    @ValueSource(ints = {OutcomeExpression.MAX_DEPTH + 1, 5_000, 100_000})
+    void parenthesesDeeperThanTheLimitAreAnErrorNotAStackOverflow(int depth) {
+        String text = "(".repeat(depth) + "killed > 1" + ")".repeat(depth);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutcomeExpression.parse(text, METRICS));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("more than " + OutcomeExpression.MAX_DEPTH + " nested parentheses at column "
+                + (OutcomeExpression.MAX_DEPTH + 1) + " of '"), m);
+        assertTrue(m.length() < 1000, "a long expression is shown as an excerpt, not whole: " + m.length() + " characters");
+    }
+
+    @Test
+    void parenthesesUpToTheLimitAreAccepted() {
+        int depth = OutcomeExpression.MAX_DEPTH;
+        String text = "(".repeat(depth) + "killed > 1" + ")".repeat(depth) + " and " + "(".repeat(depth) + "surrendered < 5"
+                + ")".repeat(depth);
+        assertEquals(1.0, eval(text, Map.of("killed", 2.0, "surrendered", 1.0)));
+        assertEquals(0.0, eval(text, Map.of("killed", 2.0, "surrendered", 7.0)));
+    }
+
+    /** 100,000 comparisons joined by and/or parse and evaluate without recursing once per term. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"and", "or"})
+    void longChainsOfAndOrNeitherOverflowNorRecurse(String keyword) {
+        String text = String.join(" " + keyword + " ", java.util.Collections.nCopies(100_000, "killed > 1"));
+        OutcomeExpression e = OutcomeExpression.parse(text, METRICS);
+        assertEquals(1.0, e.evaluate(Map.of("killed", 2.0)::get));
+        assertEquals(0.0, e.evaluate(Map.of("killed", 0.0)::get));
+    }
+
+    /** The grammar has no unary operators: long chains of would-be ones are a plain error, never a stack overflow. */
+    @ParameterizedTest(name = "{0} x 100,000")
+    @ValueSource(strings = {"-", "- ", "not ", "!", "+", "-("})
+    void chainsOfUnaryOperatorsAreAnError(String op) {
+        String text = op.repeat(100_000) + "killed > 1";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutcomeExpression.parse(text, METRICS));
+        assertTrue(e.getMessage().contains(" at column "), e.getMessage());
+        assertTrue(e.getMessage().length() < 1000, "shown as an excerpt: " + e.getMessage().length() + " characters");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"killed > 1e999", "killed > -1e999", "killed < 1e309", "killed < 99999e305"})
+    void numbersMustBeFinite(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutcomeExpression.parse(text, METRICS));
+        assertTrue(e.getMessage().contains("is not a finite number") && e.getMessage().contains("at column 10 of"), e.getMessage());
+    }
+
+    @Test
+    void theLargestFiniteNumbersAreAccepted() {
+        assertEquals(1.0, eval("killed < 1.7976931348623157e308", Map.of("killed", 1e300)));
+        assertEquals(1.0, eval("killed > 1e-999", Map.of("killed", 1.0)), "a literal too small to represent reads as 0");
     }
 }

@@ -124,7 +124,8 @@ public abstract class Engine implements java.io.Serializable {
 
     /**
      * The day loop both modes share: each day the processes in their order, the withdrawal rule's
-     * bookkeeping and the day's metrics. A process that throws ends the run as failed on that day.
+     * bookkeeping and the day's metrics. A process that throws, a broken invariant or a metric that
+     * is not a finite number ends the run as failed on that day.
      *
      * @return the run's result
      */
@@ -144,6 +145,7 @@ public abstract class Engine implements java.io.Serializable {
                 pop.counts(counts);
                 checkInvariants(s, counts, t);
                 record(s, series, t, column(t), counts, pop.knowing());
+                checkFinite(series, column(t), t);
             }
         } catch (RuntimeException e) {
             if (kpisOnly) {
@@ -180,6 +182,29 @@ public abstract class Engine implements java.io.Serializable {
         if (!(s.wounded <= s.sentTotal + tol)) {
             throw new IllegalStateException("engine invariant broken on day " + day + ": " + s.wounded
                     + " soldiers wounded of " + s.sentTotal + " sent");
+        }
+    }
+
+    /**
+     * Every metric recorded for a day must be a finite number. An input far beyond what the model
+     * means (a wage of 1e308 makes the wage bill overflow to infinity, and the soldiers' share
+     * infinity minus infinity) would otherwise reach the store, the CSV files and the printed table
+     * as {@code inf} or {@code NaN} with the run marked ok. Checked here, in the day loop both modes
+     * share, it holds for every command, executor and engine; the run fails on that day, naming the
+     * first such metric.
+     *
+     * @param series the run's series
+     * @param column the column the day was written to
+     * @param day the day
+     * @throws IllegalStateException naming the metric, its value and the day
+     */
+    static void checkFinite(double[][] series, int column, int day) {
+        for (int i = 0; i < series.length; i++) {
+            double v = series[i][column];
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException("output not finite on day " + day + ": " + Metric.values()[i].key() + " = " + v
+                        + " (a parameter too large for the model?)");
+            }
         }
     }
 

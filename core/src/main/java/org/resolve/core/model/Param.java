@@ -25,8 +25,8 @@ public enum Param {
     MOTIVE_CURIOSITY("motive.curiosity", Kind.PROBABILITY, "score", "wish to see the outside world"),
     COERCION_SHARE("coercion_share", Kind.PROBABILITY, "fraction", "share of non-volunteers sent anyway instead of replaced"),
     INFORMED_SHARE("informed_share", Kind.PROBABILITY, "fraction", "share told before departure that they would fight"),
-    TRANSIT_DAYS("transit_days", Kind.NON_NEGATIVE, "days", "days from departure to arrival in the host country"),
-    TRAINING_DAYS("training_days", Kind.NON_NEGATIVE, "days", "days of training in the host country before the front"),
+    TRANSIT_DAYS("transit_days", Kind.NON_NEGATIVE, Limit.DAYS, "days", "days from departure to arrival in the host country"),
+    TRAINING_DAYS("training_days", Kind.NON_NEGATIVE, Limit.DAYS, "days", "days of training in the host country before the front"),
     // Soldier attributes per unit type
     LOYALTY_MEAN_SPECIAL_FORCES("loyalty_mean.special_forces", Kind.PROBABILITY, "score", "mean loyalty of special forces"),
     LOYALTY_MEAN_REGULAR("loyalty_mean.regular", Kind.PROBABILITY, "score", "mean loyalty of regular soldiers"),
@@ -47,12 +47,12 @@ public enum Param {
     INTENSITY_HOLDING("intensity.holding", Kind.NON_NEGATIVE, "relative", "contact intensity while holding positions"),
     INTENSITY_ASSAULT("intensity.assault", Kind.NON_NEGATIVE, "relative", "contact intensity while assaulting"),
     FORECAST_ASSAULT_SHARE("forecast.assault_share", Kind.PROBABILITY, "fraction", "after the knowledge date, when the calendar carries no forecast of its own: share of days in assault rather than holding"),
-    OPERATION_OFFENSIVE_DAYS("operation.offensive_days", Kind.NON_NEGATIVE, "days", "how long an offensive lasts from its first day (a calendar phase's length)"),
-    OPERATION_HOLDING_DAYS("operation.holding_days", Kind.NON_NEGATIVE, "days", "how long the force holds the line after an offensive before rear duty (a calendar phase's length)"),
+    OPERATION_OFFENSIVE_DAYS("operation.offensive_days", Kind.NON_NEGATIVE, Limit.DAYS, "days", "how long an offensive lasts from its first day (a calendar phase's length)"),
+    OPERATION_HOLDING_DAYS("operation.holding_days", Kind.NON_NEGATIVE, Limit.DAYS, "days", "how long the force holds the line after an offensive before rear duty (a calendar phase's length)"),
     WITHDRAWAL_ENABLED("withdrawal.enabled", Kind.FLAG, "flag", "whether heavy recent losses withdraw the force to refit"),
     WITHDRAWAL_LOSS_THRESHOLD("withdrawal.loss_threshold", Kind.PROBABILITY, "fraction", "share of the front lost within the window that triggers withdrawal"),
-    WITHDRAWAL_WINDOW_DAYS("withdrawal.window_days", Kind.NON_NEGATIVE, "days", "length of the window over which recent losses are counted"),
-    WITHDRAWAL_REFIT_DAYS("withdrawal.refit_days", Kind.NON_NEGATIVE, "days", "days a withdrawn force spends refitting"),
+    WITHDRAWAL_WINDOW_DAYS("withdrawal.window_days", Kind.NON_NEGATIVE, Limit.DAYS, "days", "length of the window over which recent losses are counted"),
+    WITHDRAWAL_REFIT_DAYS("withdrawal.refit_days", Kind.NON_NEGATIVE, Limit.DAYS, "days", "days a withdrawn force spends refitting"),
     // 3. Attrition
     OPPONENT_STRENGTH("attrition.opponent_strength", Kind.NON_NEGATIVE, "soldiers", "opponent's effective strength engaging the deployed force at the start (its full strength)"),
     OPPONENT_REPLENISHMENT("attrition.opponent_replenishment", Kind.PROBABILITY, "1/day", "daily share of the gap to its full strength the opponent makes good, while its reserve lasts"),
@@ -68,9 +68,9 @@ public enum Param {
     EFFECT_EQUIPMENT("effect.equipment", Kind.POSITIVE, "multiplier", "effectiveness from equipment"),
     EFFECT_INTELLIGENCE("effect.intelligence", Kind.POSITIVE, "multiplier", "effectiveness from intelligence support"),
     EFFECT_TERRAIN_INITIAL("effect.terrain_initial", Kind.PROBABILITY, "multiplier", "effectiveness on unfamiliar terrain (1 = familiar)"),
-    EFFECT_TERRAIN_LEARNING_DAYS("effect.terrain_learning_days", Kind.POSITIVE, "days", "combat days to learn the terrain (e-folding)"),
+    EFFECT_TERRAIN_LEARNING_DAYS("effect.terrain_learning_days", Kind.POSITIVE, Limit.DAYS, "days", "combat days to learn the terrain (e-folding)"),
     EFFECT_DRONE_COUNTERMEASURE_MAX("effect.drone_countermeasure_max", Kind.PROBABILITY, "fraction", "largest cut in vulnerability from learned drone countermeasures"),
-    EFFECT_DRONE_LEARNING_DAYS("effect.drone_learning_days", Kind.POSITIVE, "days", "combat days to learn drone countermeasures (e-folding)"),
+    EFFECT_DRONE_LEARNING_DAYS("effect.drone_learning_days", Kind.POSITIVE, Limit.DAYS, "days", "combat days to learn drone countermeasures (e-folding)"),
     EFFECT_ASSAULT_EXPOSURE("effect.assault_exposure", Kind.POSITIVE, "multiplier", "extra exposure of mass dismounted assaults"),
     EFFECT_RESOLVE_WEIGHT("effect.resolve_weight", Kind.NON_NEGATIVE, "1", "how much mean effective loyalty raises effectiveness"),
     EFFECT_COMMUNICATION_FLOOR("effect.communication_floor", Kind.PROBABILITY, "multiplier", "effectiveness when nobody understands the host's commands"),
@@ -78,7 +78,7 @@ public enum Param {
     // 4. Casualty outcome
     KILL_SHARE("casualty.kill_share", Kind.PROBABILITY, "fraction", "share of casualties who die: killed outright plus died of wounds"),
     DIED_OF_WOUNDS_SHARE("casualty.died_of_wounds_share", Kind.PROBABILITY, "fraction", "share of those deaths that come later, of wounds, rather than outright"),
-    WOUNDED_CARE_DAYS("wounded.care_days", Kind.POSITIVE, "days", "mean days a wounded soldier spends in care before he dies, returns to duty or is sent home"),
+    WOUNDED_CARE_DAYS("wounded.care_days", Kind.POSITIVE, Limit.DAYS, "days", "mean days a wounded soldier spends in care before he dies, returns to duty or is sent home"),
     WOUNDED_REPATRIATED_SHARE("wounded.repatriated_share", Kind.PROBABILITY, "fraction", "share of the wounded who survive that are sent home rather than returned to duty"),
     // 5. Capture situations
     CAPTURE_SITUATIONS_PER_DAY("capture.situations_per_day", Kind.NON_NEGATIVE, "1/day", "capture situations per exposed soldier per day at intensity 1 against the opponent at full strength"),
@@ -105,7 +105,7 @@ public enum Param {
     INDOCTRINATION_RECOVERY("indoctrination.recovery_per_day", Kind.PROBABILITY, "1/day", "daily pull of loyalty back toward its baseline"),
     MORALE_LOSS_SENSITIVITY("morale.loss_sensitivity", Kind.NON_NEGATIVE, "1", "loyalty lost per unit of the day's casualty rate at the front"),
     CAMPAIGN_ACCESS("campaign.access", Kind.PROBABILITY, "fraction", "share of soldiers in the sector the campaign's channels can reach at all (no phones; leaflets collected by officers)"),
-    CAMPAIGN_FATIGUE_DAYS("campaign.fatigue_days", Kind.POSITIVE, "days", "days over which a campaign's credibility falls by a factor e as its messages repeat (message fatigue)"),
+    CAMPAIGN_FATIGUE_DAYS("campaign.fatigue_days", Kind.POSITIVE, Limit.DAYS, "days", "days over which a campaign's credibility falls by a factor e as its messages repeat (message fatigue)"),
     CAMPAIGN_PROCEDURE_LEARNED("campaign.procedure_learned", Kind.PROBABILITY, "fraction", "share of contacts that teach the soldier a safe way to surrender"),
     COUNTER_MESSAGING("counter_messaging.per_day", Kind.PROBABILITY, "1/day", "daily pull of doubt back toward its initial level by political officers"),
     SHIRKING_DOUBT("shirking.doubt", Kind.PROBABILITY, "fraction", "share by which full doubt cuts a soldier's exposure (he keeps his head down)"),
@@ -134,12 +134,12 @@ public enum Param {
     HOST_LOSSES_PER_MONTH("host.losses_per_month", Kind.NON_NEGATIVE, "soldiers/month", "the host's own casualties a month"),
     HOST_REQUEST_SHARE("host.request_share", Kind.PROBABILITY, "fraction", "share of the host's monthly shortfall (losses over recruits) the regime is asked to fill and sends"),
     // 9. Rotation and replacement
-    TOUR_DAYS("rotation.tour_days", Kind.POSITIVE, "days", "days in theatre before a soldier rotates home"),
+    TOUR_DAYS("rotation.tour_days", Kind.POSITIVE, Limit.DAYS, "days", "days in theatre before a soldier rotates home"),
     REPLACEMENT_ENABLED("replacement.enabled", Kind.FLAG, "flag", "whether the regime replaces losses"),
-    REPLACEMENT_INTERVAL_DAYS("replacement.interval_days", Kind.POSITIVE, "days", "days between replacement drafts"),
+    REPLACEMENT_INTERVAL_DAYS("replacement.interval_days", Kind.POSITIVE, Limit.DAYS, "days", "days between replacement drafts"),
     REPLACEMENT_CAP("replacement.cap_total", Kind.NON_NEGATIVE, "soldiers", "most replacements ever sent"),
     // 10. Money
-    WAGE("wage_usd_per_month", Kind.NON_NEGATIVE, "USD/month", "wage per soldier per month paid by the host"),
+    WAGE("wage_usd_per_month", Kind.NON_NEGATIVE, Limit.WAGE, "USD/month", "wage per soldier per month paid by the host"),
     REGIME_SHARE("regime_share", Kind.PROBABILITY, "fraction", "share of the wage kept by the regime"),
     // 11. Families
     REPRISAL_PROBABILITY("reprisal.probability", Kind.PROBABILITY, "probability", "probability the family of a captured, surrendered or deserted soldier is punished"),
@@ -149,6 +149,28 @@ public enum Param {
     MEASUREMENT_BIAS_LOG_SD("measurement.bias_log_sd", Kind.POSITIVE, "log", "prior log-sd of each claimant's multiplicative bias (median 1)"),
     MEASUREMENT_NOISE_LOG_SD("measurement.noise_log_sd", Kind.POSITIVE, "log", "prior median of each claimant's log-sd of noise around its biased value"),
     MEASUREMENT_APPROX_FACTOR("measurement.approx_factor", Kind.POSITIVE, "multiplier", "how much wider the noise of an approximate report is than of an exact one");
+
+    /**
+     * Upper bounds tighter than a kind's, for parameters whose kind alone would admit values that
+     * overflow an output or the engines' arithmetic. Each says why it is where it is.
+     */
+    private static final class Limit {
+        /**
+         * Durations in days: at most a century, ten times the longest horizon (3,650 days), so no
+         * duration that can matter within a run is refused; beyond about 2^31 days the engines' day
+         * arithmetic overflowed (a run failed with a negative array size or index).
+         */
+        static final double DAYS = 36_500;
+        /**
+         * The monthly wage: at most a million US dollars, some fifty times the best-paid soldiers'
+         * pay, enough for any what-if. The wage bill adds wage / 30 per soldier per day, so a wage
+         * near the largest double (1e308) made it infinite and the soldiers' share NaN.
+         */
+        static final double WAGE = 1_000_000;
+
+        private Limit() {
+        }
+    }
 
     private static final Map<String, Param> BY_NAME = new HashMap<>();
 
@@ -162,10 +184,16 @@ public enum Param {
     private final Kind kind;
     private final String unit;
     private final String description;
+    private final double max;
 
     Param(String key, Kind kind, String unit, String description) {
+        this(key, kind, kind.max(), unit, description);
+    }
+
+    Param(String key, Kind kind, double max, String unit, String description) {
         this.key = key;
         this.kind = kind;
+        this.max = max;
         this.unit = unit;
         this.description = description;
     }
@@ -173,8 +201,31 @@ public enum Param {
     /** @return the name used in scenario files and outputs */
     public String key() { return key; }
 
-    /** @return the kind, which fixes the allowed interval */
+    /** @return the kind, which fixes the allowed interval (its upper end may be tightened, see {@link #max()}) */
     public Kind kind() { return kind; }
+
+    /** @return the smallest allowed value (the kind's) */
+    public double min() { return kind.min(); }
+
+    /**
+     * @return the largest allowed value: the kind's, or a tighter bound where the kind's would let
+     *     an output or the engines' arithmetic overflow (durations in days, the wage)
+     */
+    public double max() { return max; }
+
+    /**
+     * @param v a value
+     * @return whether {@code v} is finite, admitted by the kind and at most {@link #max()}
+     */
+    public boolean admits(double v) {
+        return kind.admits(v) && v <= max;
+    }
+
+    /** @return a phrase saying what values are allowed, for error messages */
+    public String expected() {
+        return max < kind.max() ? kind.expected() + " and <= " + new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(max) : kind.expected();
+    }
 
     /** @return the unit a scenario must state */
     public String unit() { return unit; }

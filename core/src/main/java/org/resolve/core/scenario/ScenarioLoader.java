@@ -55,6 +55,13 @@ public final class ScenarioLoader {
      */
     public static final String UNSAVED = "unsaved editor text";
     private static final int MAX_QUOTE_WORDS = 25;
+    /**
+     * The most scenarios an {@code extends} chain may hold, the scenario itself included. Reading
+     * and merging the chain recurse once per file, so a chain of thousands of files would exhaust
+     * the stack; real chains are two or three long (a calibrated scenario extends the one it
+     * calibrates, which may extend a bundled one).
+     */
+    public static final int MAX_EXTENDS = 16;
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
     private static final Schema SCHEMA = SchemaRegistry
             .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
@@ -247,6 +254,11 @@ public final class ScenarioLoader {
 
     private static Draft parse(String label, String text, Path baseDir, Set<String> chain, Location from, Path confine)
             throws ScenarioException {
+        if (chain.size() == MAX_EXTENDS && !chain.contains(label)) {
+            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 1, 1) : from, "extends",
+                    "the extends chain is longer than " + MAX_EXTENDS + " scenarios",
+                    "at most " + MAX_EXTENDS + " scenarios, each extending the next")));
+        }
         if (!chain.add(label)) {
             throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 1, 1) : from, "extends",
                     "scenarios extend each other in a cycle: " + String.join(" -> ", chain) + " -> " + label,
@@ -717,9 +729,9 @@ public final class ScenarioLoader {
             if (v == null) {
                 return null;
             }
-            if (!p.kind().admits(v)) {
+            if (!p.admits(v)) {
                 problems.add(new Problem(value.loc(), subject + ".value", "value " + Distribution.fmt(v) + " out of range",
-                        p.kind().expected()));
+                        p.expected()));
                 return null;
             }
             distribution = new Distribution.Fixed(v);
@@ -728,17 +740,18 @@ public final class ScenarioLoader {
             if (distribution == null) {
                 return null;
             }
-            checkSupport(p.kind(), distribution, dist, subject + ".distribution", problems);
+            checkSupport(p, distribution, dist, subject + ".distribution", problems);
         }
         return new ParameterSpec(p, distribution, unit, prov, note, at.keyLoc());
     }
 
-    private static void checkSupport(Kind kind, Distribution d, At at, String subject, List<Problem> problems) {
+    private static void checkSupport(Param p, Distribution d, At at, String subject, List<Problem> problems) {
+        Kind kind = p.kind();
         double lo = d.lower();
         double hi = d.upper();
-        if (lo < kind.min() || hi > kind.max()) {
+        if (lo < p.min() || hi > p.max()) {
             problems.add(new Problem(at.loc(), subject, "values can fall in [" + Distribution.fmt(lo) + ", " + Distribution.fmt(hi)
-                    + "], outside what the parameter allows", kind.expected() + " (truncate with low/high)"));
+                    + "], outside what the parameter allows", p.expected() + " (truncate with low/high)"));
         }
         if (kind == Kind.FLAG && !d.fixed()) {
             boolean ok = d instanceof Distribution.Mixture m && m.components().stream().allMatch(c -> c.distribution().fixed()

@@ -78,7 +78,7 @@ public final class ScenarioSchema {
         for (Param p : Param.values()) {
             ObjectNode one = pp.putObject(p.key());
             one.put("$ref", "#/$defs/parameter");
-            one.put("description", p.description() + " [" + p.unit() + "; " + p.kind().expected() + "]");
+            one.put("description", p.description() + " [" + p.unit() + "; " + p.expected() + "]");
         }
         ObjectNode deployment = props.putObject("deployment");
         deployment.put("type", "object");

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -24,6 +26,13 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * file, line and column it was written at. Duplicate keys are reported with both positions.
  */
 final class Yaml {
+    /**
+     * The deepest nesting of mappings and lists a scenario file may have. The bundled scenarios
+     * need 7 levels; building the node tree (and every walk over it) recurses once per level, so a
+     * file nested thousands deep, such as {@code [[[[...]]]]}, would exhaust the stack. It is
+     * refused with a located problem before the tree is built.
+     */
+    static final int MAX_NESTING = 32;
     /** YAML's non-finite floats; the schema's JSON reader cannot hold them, and no value may be one. */
     private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
 
@@ -42,6 +51,11 @@ final class Yaml {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false).build();
         Optional<Node> root;
         try {
+            Problem tooDeep = nesting(file, new Parse(settings).parseString(text));
+            if (tooDeep != null) {
+                problems.add(tooDeep);
+                return null;
+            }
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
@@ -63,6 +77,33 @@ final class Yaml {
         }
         check(file, root.get(), "", problems);
         return root.get();
+    }
+
+    /**
+     * Reads the document's events (the parser keeps its own stack, it does not recurse) and counts
+     * how deep mappings and lists nest.
+     *
+     * @return a problem at the first mapping or list deeper than {@link #MAX_NESTING}, or null
+     */
+    private static Problem nesting(String file, Iterable<Event> events) {
+        int depth = 0;
+        for (Event e : events) {
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_NESTING) {
+                        Location at = e.getStartMark().map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
+                                .orElse(new Location(file, 1, 1));
+                        return new Problem(at, "yaml", "mappings and lists nested more than " + MAX_NESTING + " deep",
+                                "at most " + MAX_NESTING + " levels of nesting");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                    // scalars, aliases, document and stream markers do not nest
+                }
+            }
+        }
+        return null;
     }
 
     /** Reports duplicate keys and non-finite numbers, each at its own position. */
