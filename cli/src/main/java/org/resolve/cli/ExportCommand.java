@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.resolve.store.ExportFolder;
 import org.resolve.store.ResultsStore;
+import org.resolve.store.StoreException;
 import org.resolve.store.SweepInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,10 +16,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code resolve export RESULTS}: a stored sweep's tables as Parquet or CSV. */
+/**
+ * {@code resolve export RESULTS}: a stored sweep's tables as Parquet or CSV, in a folder of their
+ * own that appears complete (with a manifest of sizes and SHA-256) or not at all, and that
+ * replaces only an earlier export (see {@link ExportFolder}).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a stored sweep's tables (sweep, runs, series, kpis) as Parquet or CSV.",
-            "RESULTS is an output folder holding results.duckdb, or the .duckdb file itself."})
+            "RESULTS is an output folder holding results.duckdb, or the .duckdb file itself.",
+            "The export folder appears complete, with a manifest.json of sizes and SHA-256, or not at all;",
+            "it replaces only an earlier export, never a folder holding other files."})
 public final class ExportCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { PARQUET, CSV }
@@ -31,7 +39,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--sweep", paramLabel = "ID", description = "The sweep to export (default: the store's only sweep, or the latest).")
     String sweepId;
 
-    @Option(names = "--to", paramLabel = "DIR", description = "Where to write (default: RESULTS/export-<format>).")
+    @Option(names = "--to", paramLabel = "DIR", description = "The export folder: absent, empty or an earlier export (default: RESULTS/export-<format>).")
     Path to;
 
     @Spec
@@ -46,6 +54,14 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Path dir = to != null ? to : (Files.isDirectory(results) ? results : file.toAbsolutePath().getParent())
                 .resolve("export-" + format.name().toLowerCase(java.util.Locale.ROOT));
+        // Checked before the store is opened (and again by the export itself): a folder that is not
+        // an earlier export is never overwritten.
+        try {
+            ResultsStore.checkExportFolder(dir, format.name().toLowerCase(java.util.Locale.ROOT));
+        } catch (StoreException e) {
+            throw new UserError((to != null ? "--to " + to : "RESULTS " + results + " (its default export folder)") + ": "
+                    + e.getMessage());
+        }
         try (ResultsStore store = ResultsStore.open(file)) {
             List<SweepInfo> sweeps = store.sweeps();
             if (sweeps.isEmpty()) {
@@ -66,6 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
             for (Map.Entry<Path, Long> e : written.entrySet()) {
                 out.printf("  %s  %,d rows%n", e.getKey(), e.getValue());
             }
+            out.printf("  %s  sizes and SHA-256 of those files, written last%n", dir.toAbsolutePath().normalize().resolve(ExportFolder.MANIFEST));
         }
         return 0;
     }

@@ -125,7 +125,7 @@ public final class Ensemble {
      * @throws SQLException if the store cannot be read
      */
     public static KpiSummary finish(ResultsStore store, Path dir, String sweepId, int runs) throws SQLException {
-        store.exportCsv(dir, sweepId);
+        store.writeCsvTables(dir, sweepId);
         KpiSummary summary = new KpiSummary();
         readSummary(store, sweepId, runs, summary);
         return summary;

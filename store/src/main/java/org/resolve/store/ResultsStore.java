@@ -73,6 +73,7 @@ public final class ResultsStore implements AutoCloseable {
     private static final Pattern SAFE_ID = Pattern.compile("[0-9A-Za-z_.-]+");
     /** Files open in this JVM: DuckDB would share one database between two opens in one process. */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    private static final String CSV_OPTIONS = "(FORMAT CSV, HEADER, DELIMITER ',')";
 
     private final Path file;
     private final DuckDBConnection conn;
@@ -466,32 +467,110 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
-     * Writes a sweep's tables as CSV with a header: sweep.csv, runs.csv (by run index), series.csv
-     * (by run index, metric, day) and kpis.csv (by run index, metric). Existing files are replaced.
+     * Exports a sweep's tables as CSV with a header into a folder of their own: sweep.csv, runs.csv
+     * (by run index), series.csv (by run index, metric, day), kpis.csv (by run index, metric) and
+     * the {@linkplain ExportFolder#MANIFEST manifest}. The folder appears complete or not at all,
+     * and replaces only a previous export (see {@link ExportFolder}).
      *
-     * @param dir the folder (created if needed)
+     * @param dir the export folder (its parent is created if needed)
      * @param sweepId the sweep
      * @return rows written per file, in that order
-     * @throws StoreException if the sweep is unknown or a file cannot be written
+     * @throws StoreException if the sweep is unknown, {@code dir} holds files that are not a
+     *     previous export, or a file cannot be written (the folder is then as it was)
      */
     public Map<Path, Long> exportCsv(Path dir, String sweepId) {
-        return export(dir, sweepId, "csv", "(FORMAT CSV, HEADER, DELIMITER ',')");
+        return exportFolder(dir, sweepId, "csv", CSV_OPTIONS);
     }
 
     /**
-     * Writes a sweep's tables as Parquet (ZSTD): sweep.parquet, runs.parquet, series.parquet and
-     * kpis.parquet, sorted as in {@link #exportCsv}. Existing files are replaced.
+     * Exports a sweep's tables as Parquet (ZSTD) into a folder of their own: sweep.parquet,
+     * runs.parquet, series.parquet and kpis.parquet, sorted as in {@link #exportCsv}, and the
+     * {@linkplain ExportFolder#MANIFEST manifest}. The folder appears complete or not at all, and
+     * replaces only a previous export (see {@link ExportFolder}).
+     *
+     * @param dir the export folder (its parent is created if needed)
+     * @param sweepId the sweep
+     * @return rows written per file, in that order
+     * @throws StoreException if the sweep is unknown, {@code dir} holds files that are not a
+     *     previous export, or a file cannot be written (the folder is then as it was)
+     */
+    public Map<Path, Long> exportParquet(Path dir, String sweepId) {
+        return exportFolder(dir, sweepId, "parquet", "(FORMAT PARQUET, COMPRESSION ZSTD)");
+    }
+
+    /**
+     * Writes a sweep's tables as CSV files (as {@link #exportCsv} names and sorts them) into a
+     * folder that holds other files too, as a run's output folder does: each file goes into a new
+     * temporary file in that folder and is renamed over its name only when complete, so a reader
+     * sees the old file or the whole new one.
      *
      * @param dir the folder (created if needed)
      * @param sweepId the sweep
      * @return rows written per file, in that order
      * @throws StoreException if the sweep is unknown or a file cannot be written
      */
-    public Map<Path, Long> exportParquet(Path dir, String sweepId) {
-        return export(dir, sweepId, "parquet", "(FORMAT PARQUET, COMPRESSION ZSTD)");
+    Map<Path, Long> writeCsvTables(Path dir, String sweepId) {
+        checkExportable(sweepId);
+        Path d = dir.toAbsolutePath();
+        try {
+            Files.createDirectories(d);
+        } catch (IOException e) {
+            throw new StoreException("cannot write to " + d + ": " + e.getMessage(), e);
+        }
+        Map<Path, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> q : exportQueries(sweepId).entrySet()) {
+            Path target = d.resolve(q.getKey() + ".csv");
+            Path tmp = null;
+            try {
+                tmp = Files.createTempFile(d, "." + target.getFileName() + ".", ".partial");
+                out.put(target, copy(q.getValue(), tmp, CSV_OPTIONS, target));
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new StoreException("cannot write " + target + ": " + e.getMessage(), e);
+            } finally {
+                if (tmp != null) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // best effort
+                    }
+                }
+            }
+        }
+        return out;
     }
 
-    private Map<Path, Long> export(Path dir, String sweepId, String ext, String options) {
+    /**
+     * Checks, before a store is opened, that an export may go to a folder: it is absent, empty or
+     * an earlier export (see {@link ExportFolder}); the export itself checks again.
+     *
+     * @param dir the export folder
+     * @param ext the format, {@code parquet} or {@code csv}
+     * @throws StoreException naming the folder and a file the export would overwrite or remove
+     */
+    public static void checkExportFolder(Path dir, String ext) {
+        ExportFolder.checkReplaceable(dir, exportFiles(ext));
+    }
+
+    private static List<String> exportFiles(String ext) {
+        return exportQueries("").keySet().stream().map(t -> t + "." + ext).toList();
+    }
+
+    private Map<Path, Long> exportFolder(Path dir, String sweepId, String ext, String options) {
+        checkExportable(sweepId);
+        Map<String, String> queries = exportQueries(sweepId);
+        return ExportFolder.write(dir, sweepId, ext, exportFiles(ext), tmp -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                String name = q.getKey() + "." + ext;
+                rows.put(name, copy(q.getValue(), tmp.resolve(name), options, dir.toAbsolutePath().resolve(name)));
+            }
+            return rows;
+        });
+    }
+
+    private void checkExportable(String sweepId) {
         checkOpen();
         if (writer != null && writer.inBatch()) {
             throw new IllegalStateException("commit or close the open writer before exporting");
@@ -499,27 +578,25 @@ public final class ResultsStore implements AutoCloseable {
         if (!SAFE_ID.matcher(sweepId).matches() || sweep(sweepId).isEmpty()) {
             throw new StoreException("results store " + file + " holds no sweep '" + sweepId + "'");
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new StoreException("cannot export to " + dir + ": " + e.getMessage(), e);
-        }
-        String where = " WHERE sweep_id = '" + sweepId + "'"; // checked against SAFE_ID above
+    }
+
+    private static Map<String, String> exportQueries(String sweepId) {
+        String where = " WHERE sweep_id = '" + sweepId + "'"; // checked against SAFE_ID by checkExportable
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("sweep", "SELECT * FROM sweeps" + where);
         queries.put("runs", "SELECT * FROM runs" + where + " ORDER BY run_index");
         queries.put("series", "SELECT * FROM series" + where + " ORDER BY run_index, metric, day");
         queries.put("kpis", "SELECT * FROM kpis" + where + " ORDER BY run_index, metric");
-        Map<Path, Long> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> q : queries.entrySet()) {
-            Path target = dir.resolve(q.getKey() + "." + ext).toAbsolutePath();
-            try (Statement st = conn.createStatement()) {
-                out.put(target, st.executeLargeUpdate("COPY (" + q.getValue() + ") TO " + literal(target.toString()) + " " + options));
-            } catch (SQLException e) {
-                throw failure("cannot export " + target, e);
-            }
+        return queries;
+    }
+
+    /** Runs one COPY into {@code file}; {@code named} is the file the user will see, for the error message. */
+    private long copy(String query, Path file, String options, Path named) {
+        try (Statement st = conn.createStatement()) {
+            return st.executeLargeUpdate("COPY (" + query + ") TO " + literal(file.toAbsolutePath().toString()) + " " + options);
+        } catch (SQLException e) {
+            throw failure("cannot export " + named, e);
         }
-        return out;
     }
 
     static String literal(String s) {

@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.resolve.core.scenario.ScenarioException;
 import org.resolve.core.scenario.ScenarioLoader;
 import org.resolve.store.EngineSpec;
 import org.resolve.store.Ensemble;
+import org.resolve.store.ExportFolder;
 import org.resolve.store.ResultsStore;
 import org.resolve.store.SensitivityFiles;
 import org.resolve.store.SweepInfo;
@@ -674,7 +674,7 @@ public final class WebServer implements AutoCloseable {
             name = table + ".csv";
         } else if (format.equals("parquet") && TABLES.contains(table)) {
             name = PARQUET + "/" + table + ".parquet";
-            exportParquet(dir);
+            exportParquet(dir); // a complete export is there now, or this threw
         } else {
             throw new BadRequestResponse("format must be csv, or parquet for " + String.join(", ", TABLES));
         }
@@ -708,43 +708,29 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * The same export as {@code resolve export DIR --format parquet} (the latest sweep's tables),
-     * made on first request: into a temporary folder beside {@value #PARQUET}, then moved there
-     * in one step, so a download never sees a partial export.
+     * made on first request. A folder {@value #PARQUET} is served only if it is a complete export
+     * (its manifest lists every file with its size and SHA-256, see {@link ExportFolder}); one
+     * that is not (a 0-byte or truncated file, a file missing, no manifest) is exported again,
+     * which replaces it if it is an earlier export and is refused, with a clear error (409), if
+     * it holds files that no export wrote. The store writes the export into a temporary folder
+     * and moves it into place in one step, so a download never sees a partial export.
      */
     private void exportParquet(Path dir) {
         synchronized (exportLock) {
             Path target = dir.resolve(PARQUET);
-            if (Files.exists(target)) {
+            if (ExportFolder.complete(target).isPresent()) {
                 return;
             }
             Path storeFile = Workspace.resolveUnder(dir, Ensemble.STORE);
-            Path tmp = dir.resolve("." + PARQUET + "-" + Security.newToken().substring(0, 12) + ".partial");
-            try {
-                try (ResultsStore store = ResultsStore.open(storeFile)) {
-                    SweepInfo latest = store.sweeps().stream().max(java.util.Comparator.comparing(SweepInfo::created))
-                            .orElseThrow(() -> new NotFoundResponse("no sweep stored"));
-                    store.exportParquet(tmp, latest.sweepId());
-                }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new NotFoundResponse("no export: " + e.getMessage());
-            } finally {
-                deleteQuietly(tmp);
+            try (ResultsStore store = ResultsStore.open(storeFile)) {
+                SweepInfo latest = store.sweeps().stream().max(java.util.Comparator.comparing(SweepInfo::created))
+                        .orElseThrow(() -> new NotFoundResponse("no sweep stored"));
+                store.exportParquet(target, latest.sweepId());
+            } catch (StoreException e) {
+                // One line, with the run's folder named relative to the results folder (no machine path).
+                String root = workspace.results().toAbsolutePath().normalize() + java.io.File.separator;
+                throw new StoreException("no Parquet export of run " + dir.getFileName() + ": " + e.getMessage().replace(root, ""), e);
             }
-        }
-    }
-
-    /** Removes a temporary file or folder left by a failed export, if any. */
-    private static void deleteQuietly(Path p) {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            // best effort: a leftover temporary folder is harmless
         }
     }
 

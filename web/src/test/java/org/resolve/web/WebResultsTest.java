@@ -141,6 +141,48 @@ class WebResultsTest {
     }
 
     @Test
+    void anIncompleteParquetExportIsNeverServedButReExportedOrRefusedWithAClearError() throws Exception {
+        String[] r = run(java.util.Map.of("scenario", "kursk-2024", "replications", 3, "days", 20, "mode", "aggregate"));
+        Path export = ws.resolve("results").resolve(r[1]).resolve(WebServer.PARQUET);
+        // A folder left by an interrupted export of an older version: 0-byte files, no manifest.
+        Files.createDirectories(export);
+        Files.write(export.resolve("kpis.parquet"), new byte[0]);
+        Files.write(export.resolve("series.parquet"), new byte[0]);
+        HttpResponse<byte[]> refused = download(r[1], "kpis");
+        String body = new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(409, refused.statusCode(), body);
+        assertTrue(body.contains(r[1] + "/" + WebServer.PARQUET) && body.contains("series.parquet, which the export would overwrite") && body.contains("no valid manifest.json"), body);
+        assertFalse(body.contains(tmp.toString()), "no machine path: " + body);
+        assertEquals(0, Files.size(export.resolve("kpis.parquet")), "a folder the server did not write is left as it is");
+        Files.delete(export.resolve("kpis.parquet"));
+        Files.delete(export.resolve("series.parquet"));
+
+        // An export of its own, damaged since (a file emptied, another truncated), is made again.
+        HttpResponse<byte[]> first = download(r[1], "series");
+        assertEquals(200, first.statusCode());
+        assertTrue(first.body().length > 4 && new String(first.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1"));
+        org.resolve.store.ExportFolder.verify(export);
+        byte[] series = Files.readAllBytes(export.resolve("series.parquet"));
+        Files.write(export.resolve("kpis.parquet"), new byte[0]);
+        Files.write(export.resolve("series.parquet"), java.util.Arrays.copyOf(series, series.length / 2));
+        for (String table : List.of("kpis", "series")) {
+            HttpResponse<byte[]> d = download(r[1], table);
+            assertEquals(200, d.statusCode(), table);
+            assertEquals(Files.size(export.resolve(table + ".parquet")), d.body().length, table);
+            assertTrue(d.body().length > 4 && new String(d.body(), d.body().length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("PAR1"), table + ": a whole Parquet file ends with its magic too");
+        }
+        assertTrue(java.util.Arrays.equals(series, Files.readAllBytes(export.resolve("series.parquet"))), "exported again, whole");
+        org.resolve.store.ExportFolder.verify(export);
+    }
+
+    private static HttpResponse<byte[]> download(String run, String table) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/download?run=" + run + "&table=" + table + "&format=parquet"))
+                .header("Cookie", "resolve_token_" + server.port() + "=" + server.token()).timeout(Duration.ofSeconds(120)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void aSensitivityAnalysisWritesItsFilesAndEveryListedDownloadExists() throws Exception {
         HttpResponse<String> r = post("/api/sensitivity", java.util.Map.of("scenario", "kursk-2024", "trajectories", 2, "days", 10));
         assertEquals(200, r.statusCode(), r.body());
