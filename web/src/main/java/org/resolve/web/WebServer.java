@@ -50,13 +50,15 @@ import org.resolve.store.SweepSummary;
  * {@link ScenarioLoader} for live validation, {@link Ensemble} for runs (streamed as server-sent
  * events with fan charts), {@link Comparison} for comparisons, {@link SensitivityStudy} for Morris
  * screening and {@link ResultsStore}'s exports for downloads. {@link Security} guards every
- * request; see its documentation for the rules.
+ * request; see its documentation for the rules, and docs/SECURITY.md for the threat model and the
+ * limits on input, files and work.
  *
  * <h2>Routes</h2>
  * Pages: {@code /}, {@code /edit?scenario=ID|file=NAME}, {@code /provenance?...}, {@code /compare},
  * {@code /sensitivity}. API: {@code POST /api/validate} (the YAML as the body), {@code POST
- * /api/scenarios}, {@code POST /api/runs}, {@code GET /api/runs/{id}}, {@code GET
- * /api/runs/{id}/events} (SSE), {@code POST /api/compare}, {@code POST /api/sensitivity}. Files:
+ * /api/scenarios}, {@code POST /api/runs}, {@code GET /api/runs/{id}}, {@code POST
+ * /api/runs/{id}/cancel}, {@code GET /api/runs/{id}/events} (SSE), {@code POST /api/compare},
+ * {@code POST /api/sensitivity}. Files:
  * {@code GET /download?run=NAME&table=T&format=csv|parquet}, {@code GET /assets/NAME}.
  */
 public final class WebServer implements AutoCloseable {
