@@ -130,10 +130,12 @@ final class Pages {
         for (Mode m : Mode.values()) {
             b.append("<option value=\"").append(m.key()).append("\">").append(m.key()).append("</option>");
         }
-        b.append("</select></label> <label>replications <input id=\"replications\" type=\"number\" min=\"1\" max=\"100000\" value=\"200\"></label>")
+        b.append("</select></label> <label>replications <input id=\"replications\" type=\"number\" min=\"1\" max=\"" + RunJobs.MAX_REPLICATIONS
+                + "\" value=\"200\"></label>")
                 .append(" <label>days <input id=\"days\" type=\"number\" min=\"1\" max=\"3650\" value=\"").append(days).append("\"></label>")
                 .append(" <label>seed <input id=\"seed\" type=\"number\" value=\"20241008\"></label>")
-                .append(" <button id=\"run\" type=\"submit\">Run</button></form>")
+                .append(" <button id=\"run\" type=\"submit\">Run</button>")
+                .append(" <button id=\"cancel\" type=\"button\" disabled>Cancel</button></form>")
                 .append("<div class=\"progress\"><progress id=\"progress\" value=\"0\" max=\"1\"></progress> <span id=\"progress-text\"></span></div>")
                 .append("<div id=\"run-error\" class=\"error\"></div>")
                 .append("<div id=\"fans\" class=\"fans\" data-updates=\"0\" data-runs=\"0\"></div>")
@@ -199,7 +201,8 @@ final class Pages {
                 + "<form id=\"compare-form\">");
         b.append(select("baseline", choices, Bundled.DEFAULT)).append(select("scenario", choices, "kursk-2024-persuasion"));
         b.append("<label>mode <select id=\"mode\"><option>aggregate</option><option>agent</option></select></label>")
-                .append(" <label>replications <input id=\"replications\" type=\"number\" min=\"2\" value=\"50\"></label>")
+                .append(" <label>replications <input id=\"replications\" type=\"number\" min=\"2\" max=\"" + RunJobs.MAX_REPLICATIONS
+                        + "\" value=\"50\"></label>")
                 .append(" <label>days <input id=\"days\" type=\"number\" min=\"1\" max=\"3650\" value=\"365\"></label>")
                 .append(" <button type=\"submit\">Compare</button></form><div id=\"compare-status\"></div>")
                 .append("<div class=\"chart-box\"><canvas id=\"compare-chart\"></canvas></div><div id=\"compare-result\"></div>");

@@ -3,6 +3,7 @@ package org.resolve.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,15 +28,23 @@ import org.resolve.store.SweepProgress;
  * Listeners (server-sent event clients) get {@code progress} events as runs finish, {@code fan}
  * events with the fan charts (the first after {@value #FIRST_FAN} runs, then at most one a second,
  * and a last one when all runs are done; see {@link Fan} for what they draw), and finally
- * {@code done} (with the headline outcomes and the folder) or {@code failed}. A listener that
- * connects late gets the latest event of each kind first. Finished jobs are kept in memory, the
- * latest {@value #KEPT}, for late listeners; queued and running ones always are.
+ * {@code done} (with the headline outcomes and the folder), {@code failed} or {@code cancelled}. A
+ * listener that connects late gets the latest event of each kind first. Finished jobs are kept in
+ * memory, the latest {@value #KEPT}, for late listeners; queued and running ones always are.
+ *
+ * <h2>Bounds and cancelling</h2>
+ * At most {@value #MAX_ACTIVE} jobs are queued or running at once, each of at most
+ * {@value #MAX_REPLICATIONS} replications; a request beyond either is refused (429, 400). A job
+ * is cancelled by {@link #cancel}: a queued one never starts; a running one stops between runs,
+ * the way Ctrl-C stops {@code resolve run}: the runs already computed are committed, the sweep is
+ * marked {@code interrupted} (resumable, never complete) and the job's state becomes
+ * {@code cancelled}.
  */
 final class RunJobs implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The events after which a job sends nothing more: its listeners are closed once they have it. */
-    static final java.util.Set<String> TERMINAL = java.util.Set.of("done", "failed");
+    static final java.util.Set<String> TERMINAL = java.util.Set.of("done", "failed", "cancelled");
 
     /** One ensemble and its listeners. */
     static final class Job {
@@ -49,6 +58,8 @@ final class RunJobs implements AutoCloseable {
         /** Events so far, for listeners that connect late: the latest of each kind. */
         private final Map<String, String> latest = new LinkedHashMap<>();
         private volatile String state = "queued";
+        /** Set by {@link RunJobs#cancel}: a queued job never starts, a running one stops after the run in hand. */
+        private volatile boolean cancelRequested;
         private volatile int done;
         private long lastProgress;
         /** When the latest fan update was sent (System.nanoTime), or 0 before the first. */
@@ -64,14 +75,14 @@ final class RunJobs implements AutoCloseable {
             this.fan = new Fan(scenario.start(), settings.replications());
         }
 
-        /** @return the state: queued, running, done or failed */
+        /** @return the state: queued, running, done, failed or cancelled */
         String state() {
             return state;
         }
 
-        /** @return whether the job is done or failed */
+        /** @return whether the job is done, failed or cancelled */
         boolean finished() {
-            return state.equals("done") || state.equals("failed");
+            return state.equals("done") || state.equals("failed") || state.equals("cancelled");
         }
 
         /** @return a status for {@code GET /api/runs/ID} */
@@ -80,6 +91,7 @@ final class RunJobs implements AutoCloseable {
             m.put("id", id);
             m.put("scenario", scenario.id());
             m.put("state", state);
+            m.put("cancel_requested", cancelRequested);
             m.put("done", done);
             m.put("total", settings.replications());
             m.put("run", dir.getFileName().toString());
@@ -117,7 +129,7 @@ final class RunJobs implements AutoCloseable {
 
         /** Gives a new listener the latest event of each kind, and every later one unless the job has ended. */
         synchronized void subscribe(Listener l) {
-            for (Map.Entry<String, String> e : latest.entrySet()) { // progress, fan, then done or failed
+            for (Map.Entry<String, String> e : latest.entrySet()) { // progress, fan, then done, failed or cancelled
                 l.offer(e.getKey(), e.getValue(), TERMINAL.contains(e.getKey()));
             }
             if (!finished()) {
@@ -231,6 +243,10 @@ final class RunJobs implements AutoCloseable {
     static final int FIRST_FAN = 4;
     /** Later fan updates come at most this often (nanoseconds): one a second. */
     static final long FAN_INTERVAL = 1_000_000_000L;
+    /** At most this many jobs are queued or running at once; another is refused with 429. */
+    static final int MAX_ACTIVE = 4;
+    /** At most this many replications per run or comparison requested from the UI (the commands have no such bound). */
+    static final int MAX_REPLICATIONS = 10_000;
     /** Jobs kept in memory (with their events). */
     private static final int KEPT = 8;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
@@ -313,9 +329,20 @@ final class RunJobs implements AutoCloseable {
      * @return the job
      */
     Job start(Scenario sc, Ensemble.Settings settings) {
-        Path dir = workspace.newRunFolder(sc.id(), settings.mode().key());
-        Job job = new Job(Security.newToken().substring(0, 16), sc, settings, dir);
+        if (settings.replications() > MAX_REPLICATIONS) {
+            throw new IllegalArgumentException("replications must be a whole number from 1 to " + MAX_REPLICATIONS + ", not "
+                    + settings.replications());
+        }
+        Job job;
         synchronized (order) {
+            long active = jobs.values().stream().filter(j -> !j.finished()).count();
+            if (active >= MAX_ACTIVE) {
+                throw new io.javalin.http.HttpResponseException(io.javalin.http.HttpStatus.TOO_MANY_REQUESTS.getCode(),
+                        "too many runs: " + active + " are queued or running, at most " + MAX_ACTIVE
+                        + " at once; wait for one to finish or cancel one", Map.of());
+            }
+            Path dir = workspace.newRunFolder(sc.id(), settings.mode().key());
+            job = new Job(Security.newToken().substring(0, 16), sc, settings, dir);
             jobs.put(job.id, job);
             order.add(job.id);
             // Finished runs are in the results folder: keep the latest few for late listeners, and
@@ -334,13 +361,45 @@ final class RunJobs implements AutoCloseable {
         return job;
     }
 
+    /**
+     * Cancels a job: a queued one ends at once (its empty folder is removed); a running one is asked
+     * to stop and ends as soon as the run in hand is stored (see the class documentation).
+     *
+     * @param job the job
+     * @return whether it was queued or running (a finished job is left as it is)
+     */
+    boolean cancel(Job job) {
+        synchronized (job) {
+            if (job.finished()) {
+                return false;
+            }
+            job.cancelRequested = true;
+            if (!job.state.equals("queued")) {
+                return true;
+            }
+            job.end("cancelled", "cancelled", Map.of("done", 0, "total", job.settings.replications(), "run",
+                    job.dir.getFileName().toString(), "stored", 0));
+        }
+        try {
+            Files.deleteIfExists(job.dir); // only if empty: it is, nothing ran
+        } catch (java.io.IOException e) {
+            // a folder left behind is harmless
+        }
+        return true;
+    }
+
     /** @return the job, if any */
     Optional<Job> job(String id) {
         return Optional.ofNullable(id == null ? null : jobs.get(id));
     }
 
     private void execute(Job job) {
-        job.state = "running";
+        synchronized (job) {
+            if (job.finished()) {
+                return; // cancelled while queued
+            }
+            job.state = "running";
+        }
         int total = job.settings.replications();
         job.emit("progress", Map.of("done", 0, "total", total, "state", job.state));
         long t0 = System.nanoTime();
@@ -362,6 +421,15 @@ final class RunJobs implements AutoCloseable {
                 @Override
                 public void result(RunResult r) {
                     seen[0]++;
+                    // Cancelled: interrupt this thread (the one that writes the store), which makes the
+                    // sweep stop as Ctrl-C does: it commits what is stored and marks itself
+                    // interrupted. Not at the last result: then the sweep is complete anyway, and
+                    // an interrupt would only break the files written after it.
+                    if (job.cancelRequested && seen[0] < total) {
+                        Thread.currentThread().interrupt();
+                    } else if (seen[0] >= total) {
+                        Thread.interrupted();
+                    }
                     if (!job.fan.add(r) || seen[0] >= total) {
                         return; // the fan is unchanged, or the last one follows
                     }
@@ -376,7 +444,14 @@ final class RunJobs implements AutoCloseable {
                     }
                 }
             });
+            Thread.interrupted(); // set by a cancel, and left set by the sweep after it stopped
             if (outcome == null) {
+                if (job.cancelRequested) {
+                    job.seconds = (System.nanoTime() - t0) / 1e9;
+                    job.end("cancelled", "cancelled", Map.of("done", job.done, "total", total, "run", job.dir.getFileName().toString(),
+                            "stored", seen[0]));
+                    return;
+                }
                 throw new IllegalStateException("interrupted; the run can be resumed with resolve run --resume");
             }
             job.seconds = (System.nanoTime() - t0) / 1e9;

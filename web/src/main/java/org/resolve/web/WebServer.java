@@ -50,13 +50,15 @@ import org.resolve.store.SweepSummary;
  * {@link ScenarioLoader} for live validation, {@link Ensemble} for runs (streamed as server-sent
  * events with fan charts), {@link Comparison} for comparisons, {@link SensitivityStudy} for Morris
  * screening and {@link ResultsStore}'s exports for downloads. {@link Security} guards every
- * request; see its documentation for the rules.
+ * request; see its documentation for the rules, and docs/SECURITY.md for the threat model and the
+ * limits on input, files and work.
  *
  * <h2>Routes</h2>
  * Pages: {@code /}, {@code /edit?scenario=ID|file=NAME}, {@code /provenance?...}, {@code /compare},
  * {@code /sensitivity}. API: {@code POST /api/validate} (the YAML as the body), {@code POST
- * /api/scenarios}, {@code POST /api/runs}, {@code GET /api/runs/{id}}, {@code GET
- * /api/runs/{id}/events} (SSE), {@code POST /api/compare}, {@code POST /api/sensitivity}. Files:
+ * /api/scenarios}, {@code POST /api/runs}, {@code GET /api/runs/{id}}, {@code POST
+ * /api/runs/{id}/cancel}, {@code GET /api/runs/{id}/events} (SSE), {@code POST /api/compare},
+ * {@code POST /api/sensitivity}. Files:
  * {@code GET /download?run=NAME&table=T&format=csv|parquet}, {@code GET /assets/NAME}.
  */
 public final class WebServer implements AutoCloseable {
@@ -117,8 +119,18 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     /** Held while a download is made on first request (Parquet export, HTML report): one at a time, never behind an analysis. */
     private final Object exportLock = new Object();
-    /** Held by a sensitivity analysis for its whole run: one at a time. */
-    private final Object analysisLock = new Object();
+    /** Held by a sensitivity analysis for its whole run: one at a time (taken interruptibly, so a cancelled one stops waiting). */
+    private final java.util.concurrent.locks.ReentrantLock analysisLock = new java.util.concurrent.locks.ReentrantLock();
+    /** Taken by a comparison for its whole run: one at a time, another is refused with 429. */
+    private final java.util.concurrent.Semaphore compareSlot = new java.util.concurrent.Semaphore(1);
+    /** Runs the comparisons and analyses requested, so that the request's thread can watch for its client leaving. */
+    private final java.util.concurrent.ExecutorService analyses = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "resolve-web-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Comparisons and analyses whose work is still running (including one whose client has left and that is stopping). */
+    private final AtomicInteger analysesRunning = new AtomicInteger();
 
     private WebServer(Options options) {
         this.options = options;
@@ -142,6 +154,7 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.post("/api/scenarios", this::save);
             cfg.routes.post("/api/runs", this::run);
             cfg.routes.get("/api/runs/{id}", ctx -> ctx.json(jobs.job(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new).status()));
+            cfg.routes.post("/api/runs/{id}/cancel", this::cancel);
             cfg.routes.sse("/api/runs/{id}/events", this::events);
             cfg.routes.post("/api/compare", this::compare);
             cfg.routes.post("/api/sensitivity", this::sensitivity);
@@ -250,6 +263,7 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         app.stop();
         jobs.close();
+        analyses.shutdownNow();
     }
 
     // ---- pages
@@ -517,13 +531,23 @@ public final class WebServer implements AutoCloseable {
                 : scenario(text(body, "scenario", null), text(body, "file", null));
         sc = withDays(sc, body);
         Mode mode = mode(text(body, "mode", "agent"));
-        int replications = intIn(body, "replications", 200, 1, 100_000);
+        int replications = intIn(body, "replications", 200, 1, RunJobs.MAX_REPLICATIONS);
         long seed = wholeIn(body, "seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         Ensemble.Settings settings = new Ensemble.Settings(mode, Engine.DEFAULT_BINS, Ensemble.Design.MONTE_CARLO, replications, seed,
                 options.threads(), List.of(), "resolve serve: run " + sc.id() + " --mode " + mode.key() + " --replications "
                 + replications + " --days " + sc.days() + " --seed " + seed);
         RunJobs.Job job = jobs.start(sc, settings);
         ctx.status(202).json(Map.of("id", job.id, "events", "/api/runs/" + job.id + "/events", "run", job.dir.getFileName().toString()));
+    }
+
+    /** {@code POST /api/runs/ID/cancel}: 200 with the status (the state becomes cancelled once the run in hand is stored), 409 if it had finished. */
+    private void cancel(Context ctx) {
+        RunJobs.Job job = jobs.job(ctx.pathParam("id")).orElseThrow(() -> new NotFoundResponse("no such run"));
+        if (!jobs.cancel(job)) {
+            ctx.status(409).json(Map.of("error", "run " + job.id + " has already ended: " + job.state(), "state", job.state()));
+            return;
+        }
+        ctx.json(job.status());
     }
 
     private void events(SseClient client) {
@@ -542,12 +566,95 @@ public final class WebServer implements AutoCloseable {
      *     client that stopped reading (closing the response would wait for that write)
      */
     static Runnable connectionCloser(Context ctx) {
-        org.eclipse.jetty.server.Request core = org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
-        if (core == null) {
-            return () -> { };
+        org.eclipse.jetty.io.EndPoint ep = endPoint(ctx);
+        return ep == null ? () -> { } : ep::close;
+    }
+
+    /**
+     * Runs a request's long work (a comparison, an analysis) on a worker thread while the request's
+     * thread watches its client: when the client closes the connection (the tab was closed, the
+     * request aborted), the work is cancelled by interrupting its thread, which stops the run
+     * executor between runs (as Ctrl-C does), so a request nobody waits for no longer keeps the
+     * cores busy.
+     *
+     * @param ctx the request
+     * @param work the work
+     * @param after run on the worker when the work has ended, whichever way
+     * @return the work's result
+     * @throws Exception the work's failure, or 503 when the client left
+     */
+    private <T> T untilClientLeaves(Context ctx, java.util.concurrent.Callable<T> work, Runnable after) throws Exception {
+        java.util.concurrent.Future<T> f;
+        analysesRunning.incrementAndGet();
+        try {
+            f = analyses.submit(() -> {
+                try {
+                    return work.call();
+                } finally {
+                    after.run();
+                    analysesRunning.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            after.run();
+            analysesRunning.decrementAndGet();
+            throw e;
         }
-        org.eclipse.jetty.io.EndPoint ep = core.getConnectionMetaData().getConnection().getEndPoint();
-        return ep::close;
+        org.eclipse.jetty.io.EndPoint ep = endPoint(ctx);
+        try {
+            while (true) {
+                try {
+                    return f.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    int state = ep == null ? 0 : peek(ep);
+                    if (state < 0) {
+                        f.cancel(true);
+                        throw new HttpResponseException(503, "the client went away: the work was cancelled", Map.of());
+                    }
+                    if (state > 0) { // bytes of a next request: they were taken, so the connection cannot go on
+                        ep = null;
+                        ctx.header("Connection", "close");
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof Exception ex) {
+                        throw ex;
+                    }
+                    if (c instanceof Error er) {
+                        throw er;
+                    }
+                    throw e;
+                }
+            }
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            throw e;
+        }
+    }
+
+    /** @return the request's connection, or null if it cannot be reached */
+    private static org.eclipse.jetty.io.EndPoint endPoint(Context ctx) {
+        org.eclipse.jetty.server.Request core = org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req());
+        return core == null ? null : core.getConnectionMetaData().getConnection().getEndPoint();
+    }
+
+    /**
+     * Looks at a connection whose request has been read, without waiting: the client has closed it
+     * (-1), nothing has come (0), or bytes have come (1; HTTP/1.1 clients send nothing more while
+     * they wait for an answer).
+     */
+    private static int peek(org.eclipse.jetty.io.EndPoint ep) {
+        try {
+            int n = ep.fill(org.eclipse.jetty.util.BufferUtil.allocate(1));
+            return n < 0 ? -1 : n == 0 ? 0 : 1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** @return comparisons and analyses whose work is still running (for tests) */
+    int analysesRunning() {
+        return analysesRunning.get();
     }
 
     /** @return the run queue (for tests) */
@@ -563,11 +670,16 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalArgumentException("scenarios " + a.id() + " and " + b.id() + " cover different periods; expected the same start and horizon");
         }
         Mode mode = mode(text(body, "mode", "aggregate"));
-        int replications = intIn(body, "replications", 50, 2, 100_000);
+        int replications = intIn(body, "replications", 50, 2, RunJobs.MAX_REPLICATIONS);
         long seed = wholeIn(body, "seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         long t0 = System.nanoTime();
-        Comparison.Result res = Comparison.run(List.of(a, b), EngineSpec.of(mode).create().kpisOnly(), replications, seed,
-                options.threads(), 0.95, done -> { });
+        if (!compareSlot.tryAcquire()) {
+            throw new HttpResponseException(io.javalin.http.HttpStatus.TOO_MANY_REQUESTS.getCode(),
+                    "a comparison is already running: one at a time; wait for it to finish", Map.of());
+        }
+        // the slot is released by the worker when the comparison has really stopped
+        Comparison.Result res = untilClientLeaves(ctx, () -> Comparison.run(List.of(a, b), EngineSpec.of(mode).create().kpisOnly(),
+                replications, seed, options.threads(), 0.95, done -> { }), compareSlot::release);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Metric m : KpiSummary.HEADLINE) {
             for (Comparison.Row r : res.rows()) {
@@ -614,17 +726,23 @@ public final class WebServer implements AutoCloseable {
         Map<String, double[]> outcomes;
         int failed;
         long t0 = System.nanoTime();
-        synchronized (analysisLock) { // one analysis at a time; each has its own store
+        Object[] stored = untilClientLeaves(ctx, () -> {
+            analysisLock.lockInterruptibly(); // one analysis at a time; each has its own store
             try (ResultsStore store = ResultsStore.open(dir.resolve(Ensemble.STORE))) {
                 SweepSummary done = new SweepRunner(store, options.threads()).run(sweep, sweep.engine().create().kpisOnly(),
                         (n, total) -> { });
                 if (!done.complete()) {
                     throw new StoreException("the analysis was interrupted");
                 }
-                outcomes = store.kpiColumns(sweep.id(), keys, study.plan().size());
-                failed = (int) store.counts(sweep.id()).failedRuns();
+                return new Object[] {store.kpiColumns(sweep.id(), keys, study.plan().size()), (int) store.counts(sweep.id()).failedRuns()};
+            } finally {
+                analysisLock.unlock();
             }
-        }
+        }, () -> { });
+        @SuppressWarnings("unchecked")
+        Map<String, double[]> columns = (Map<String, double[]>) stored[0];
+        outcomes = columns;
+        failed = (int) stored[1];
         SensitivityOptions opts = SensitivityOptions.withSeed(seed);
         SensitivityStudy.Results results = study.analyse(outcomes, opts);
         // sensitivity.csv and meta.json, as resolve sensitivity writes them

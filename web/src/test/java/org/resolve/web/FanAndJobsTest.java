@@ -53,14 +53,28 @@ class FanAndJobsTest {
         Scenario sc = ScenarioLoader.load("kursk-2024");
         try (RunJobs jobs = new RunJobs(new Workspace(tmp))) {
             List<String> ids = new ArrayList<>();
-            // the first runs for a long time: every later one waits in the queue
-            ids.add(jobs.start(sc, settings(100_000)).id);
-            for (int i = 0; i < 11; i++) {
-                ids.add(jobs.start(sc.with(java.util.Map.of(), 5), settings(1)).id);
+            // finished jobs beyond the kept ones are evicted...
+            for (int i = 0; i < 10; i++) {
+                RunJobs.Job j = jobs.start(sc.with(java.util.Map.of(), 5), settings(1));
+                for (int w = 0; w < 3000 && !j.finished(); w++) {
+                    Thread.sleep(10);
+                }
+                assertTrue(j.finished());
+                ids.add(j.id);
             }
-            for (String id : ids) {
-                assertTrue(jobs.job(id).isPresent(), "job " + ids.indexOf(id) + " of 12 is still known");
+            // ...but never a queued or running one: the first runs for a long time, the others wait
+            List<String> active = new ArrayList<>();
+            active.add(jobs.start(sc, settings(RunJobs.MAX_REPLICATIONS)).id);
+            for (int i = 1; i < RunJobs.MAX_ACTIVE; i++) {
+                active.add(jobs.start(sc.with(java.util.Map.of(), 5), settings(1)).id);
+            }
+            for (String id : active) {
+                assertTrue(jobs.job(id).isPresent(), "job " + active.indexOf(id) + " is still known");
                 assertFalse(jobs.job(id).get().finished());
+            }
+            assertTrue(ids.stream().filter(id -> jobs.job(id).isPresent()).count() <= 8, "finished jobs are evicted");
+            for (String id : active) {
+                jobs.cancel(jobs.job(id).get());
             }
         }
     }

@@ -221,6 +221,30 @@ class WebBrowserTest {
         shot("08-sensitivity");
     }
 
+    @Test
+    void cancelARunFromTheUi() throws Exception {
+        driver.get("http://127.0.0.1:" + server.port() + "/edit?scenario=kursk-2024&token=" + server.token());
+        waiting(20).until(d -> "valid".equals(attr("validity", "data-state")));
+        WebElement cancel = driver.findElement(By.id("cancel"));
+        assertTrue(!cancel.isEnabled(), "nothing to cancel yet");
+        setValue("replications", String.valueOf(RunJobs.MAX_REPLICATIONS));
+        driver.findElement(By.id("run")).click();
+        waiting(60).until(d -> ((Number) js("return document.getElementById('progress').value;")).doubleValue() >= 2);
+        assertTrue(cancel.isEnabled(), "a running run can be cancelled");
+        cancel.click();
+        waiting(30).until(d -> "cancelled".equals(attr("fans", "data-state")) || "done".equals(attr("fans", "data-state"))
+                || "failed".equals(attr("fans", "data-state")));
+        assertEquals("cancelled", attr("fans", "data-state"), driver.findElement(By.id("run-error")).getText());
+        assertTrue(driver.findElement(By.id("run-error")).getText().startsWith("cancelled"), driver.findElement(By.id("run-error")).getText());
+        assertTrue(!cancel.isEnabled(), "the button is off again");
+        shot("09-run-cancelled");
+        // the server says so too
+        Object state = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/runs/' + arguments[0], {credentials: 'same-origin'}).then(r => r.json()).then(j => done(j.state))"
+                + ".catch(e => done(String(e)));", attr("fans", "data-id"));
+        assertEquals("cancelled", state);
+    }
+
     /** Starts the run with a plain HTTP client (no browser drawing) and returns the server's time for it. */
     static double apiRun() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -221,6 +221,28 @@ class WebInputTest {
         assertEquals(200, get("/edit?file=big.csv").statusCode());
     }
 
+    @Test
+    void aDeeplyNestedJsonBodyIsRefusedWith400() throws Exception {
+        for (String endpoint : List.of("/api/runs", "/api/compare", "/api/sensitivity", "/api/scenarios")) {
+            HttpResponse<String> r = post(endpoint, "{\"seed\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+            assertEquals(400, r.statusCode(), endpoint + ": " + r.body());
+            assertFalse(r.body().isBlank(), endpoint);
+        }
+    }
+
+    @Test
+    void markupInAFileAndInItsNameIsEscaped() throws Exception {
+        String name = "<img src=x onerror=alert(1)>.yaml";
+        Files.writeString(ws.resolve(name), "resolve: 1\nid: x\ntitle: \"</textarea><script>alert(2)</script>\"\nextends: kursk-2024\n");
+        String home = get("/").body();
+        assertFalse(home.contains("<img src=x"), "the file name is escaped on the home page");
+        assertTrue(home.contains("&lt;img src=x onerror=alert(1)&gt;.yaml"), home);
+        HttpResponse<String> edit = get("/edit?file=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, edit.statusCode(), edit.body());
+        assertFalse(edit.body().contains("<script>alert(2)") || edit.body().contains("<img src=x"), "the editor escapes the text and the name");
+        assertTrue(edit.body().contains("&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt;"), edit.body());
+    }
+
     /** Starts a run, waits for it, and returns the root seed its meta.json records. */
     private static long rootSeed(String body) throws Exception {
         HttpResponse<String> r = post("/api/runs", body);

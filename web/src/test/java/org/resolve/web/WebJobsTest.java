@@ -195,4 +195,151 @@ class WebJobsTest {
         }
         late.close();
     }
+
+    /** A run long enough never to finish during a test (it is always cancelled). */
+    static final String LONG = "{\"scenario\":\"kursk-2024\",\"mode\":\"agent\",\"replications\":10000}";
+
+    static HttpResponse<String> cancel(String id) throws Exception {
+        return post("/api/runs/" + id + "/cancel", "");
+    }
+
+    @Test
+    void cancellingARunningRunStopsItPromptlyAndLeavesItsStoreInterruptedAndResumable() throws Exception {
+        JsonNode started = startRun(LONG);
+        String id = started.path("id").asText();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (status(id).path("done").asInt() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(status(id).path("done").asInt() >= 3, "the run is under way: " + status(id));
+        CompletableFuture<HttpResponse<String>> events = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id + "/events"))
+                .timeout(Duration.ofSeconds(60)).header("Cookie", cookie()).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        // a cancel is a state-changing request: another site's page cannot send it
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id + "/cancel")).header("Cookie", cookie())
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, foreign.statusCode());
+        assertEquals("running", status(id).path("state").asText());
+
+        long t0 = System.nanoTime();
+        HttpResponse<String> c = cancel(id);
+        assertEquals(200, c.statusCode(), c.body());
+        assertTrue(JSON.readTree(c.body()).path("cancel_requested").asBoolean(), c.body());
+        JsonNode end = awaitEnd(id, 10);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals("cancelled", end.path("state").asText(), end.toString());
+        assertTrue(seconds < 10, "stopped " + seconds + " s after the cancel");
+        int done = end.path("done").asInt();
+        assertTrue(done < 10_000, "it stopped before the end: " + done);
+        String stream = events.get(30, TimeUnit.SECONDS).body();
+        assertTrue(stream.contains("event: cancelled"), stream.length() > 300 ? stream.substring(stream.length() - 300) : stream);
+        assertEquals(409, cancel(id).statusCode(), "a run that has ended is not cancelled again");
+        assertEquals(404, cancel("nosuchrun").statusCode());
+        // the store holds what was computed, marked interrupted (resumable), never complete
+        Path store = server.workspace().results().resolve(started.path("run").asText()).resolve(org.resolve.store.Ensemble.STORE);
+        try (org.resolve.store.ResultsStore rs = org.resolve.store.ResultsStore.open(store)) {
+            org.resolve.store.SweepInfo sweep = rs.sweeps().get(0);
+            assertEquals(org.resolve.store.SweepInfo.INTERRUPTED, sweep.status());
+            long stored = rs.counts(sweep.sweepId()).runs();
+            assertTrue(stored > 0 && stored < 10_000, "runs stored: " + stored);
+        }
+        assertFalse(Files.exists(store.resolveSibling("meta.json")), "no meta.json: the run is not finished");
+    }
+
+    @Test
+    void theQueueIsBoundedAndAQueuedRunCanBeCancelledBeforeItStarts() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < RunJobs.MAX_ACTIVE; i++) {
+                ids.add(startRun(LONG).path("id").asText());
+            }
+            HttpResponse<String> refused = post("/api/runs", LONG);
+            assertEquals(429, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("at most " + RunJobs.MAX_ACTIVE), refused.body());
+            HttpResponse<String> tooMany = post("/api/runs", "{\"scenario\":\"kursk-2024\",\"replications\":" + (RunJobs.MAX_REPLICATIONS + 1) + "}");
+            assertEquals(400, tooMany.statusCode(), tooMany.body());
+            assertTrue(tooMany.body().contains("replications must be a whole number from 1 to " + RunJobs.MAX_REPLICATIONS), tooMany.body());
+            HttpResponse<String> bigCompare = post("/api/compare", "{\"baseline\":\"kursk-2024\",\"scenario\":\"kursk-2024-persuasion\","
+                    + "\"replications\":" + (RunJobs.MAX_REPLICATIONS + 1) + "}");
+            assertEquals(400, bigCompare.statusCode(), bigCompare.body());
+            // the last one is still queued: cancelled, it never starts, and its empty folder is gone
+            String last = ids.get(ids.size() - 1);
+            JsonNode queued = status(last);
+            assertEquals("queued", queued.path("state").asText());
+            assertEquals(200, cancel(last).statusCode());
+            assertEquals("cancelled", status(last).path("state").asText());
+            assertFalse(Files.exists(server.workspace().results().resolve(queued.path("run").asText())));
+            // a place is free again
+            ids.add(startRun(LONG).path("id").asText());
+        } finally {
+            for (String id : ids) {
+                cancel(id);
+            }
+            for (String id : ids) {
+                assertEquals("cancelled", awaitEnd(id, 30).path("state").asText());
+            }
+        }
+    }
+
+    /** Posts a comparison on a raw socket; the caller closes it to leave. */
+    static Socket compareOnASocket(String json) throws IOException {
+        Socket s = new Socket("127.0.0.1", server.port());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        s.getOutputStream().write(("POST /api/compare HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nCookie: " + cookie() + "\r\nOrigin: "
+                + base + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().write(body);
+        s.getOutputStream().flush();
+        return s;
+    }
+
+    static long liveRunThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("resolve-run")).count();
+    }
+
+    /** Posts a long comparison on a raw socket and waits until its runs are computing. */
+    static Socket longCompare() throws Exception {
+        String big = "{\"baseline\":\"kursk-2024\",\"scenario\":\"kursk-2024-persuasion\",\"mode\":\"agent\",\"replications\":10000}";
+        Socket s = compareOnASocket(big);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while ((server.analysesRunning() < 1 || liveRunThreads() < 1) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, server.analysesRunning(), "the comparison is running");
+        assertTrue(liveRunThreads() >= 1, "its runs are computing");
+        return s;
+    }
+
+    /** Closes a comparison's socket and asserts its work stops within 5 s. */
+    static void leave(Socket s) throws Exception {
+        s.close(); // the tab is closed
+        long t0 = System.nanoTime();
+        long deadline = t0 + 10_000_000_000L;
+        while ((server.analysesRunning() > 0 || liveRunThreads() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, server.analysesRunning(), "the comparison stopped");
+        assertEquals(0, liveRunThreads(), "no run is computing");
+        assertTrue(seconds < 5, "stopped " + seconds + " s after the client left");
+    }
+
+    @Test
+    void aComparisonWhoseClientLeavesStopsAndOnlyOneRunsAtATime() throws Exception {
+        // Before, a comparison went on to its end (both cores busy) after its client had gone.
+        Socket s = longCompare();
+        Thread.sleep(1000);
+        assertEquals(1, server.analysesRunning(), "still running a second later");
+        leave(s);
+        // one at a time: a second one meanwhile is refused
+        s = longCompare();
+        HttpResponse<String> second = post("/api/compare", "{\"baseline\":\"kursk-2024\",\"scenario\":\"kursk-2024-persuasion\",\"replications\":2,"
+                + "\"days\":5}");
+        assertEquals(429, second.statusCode(), second.body());
+        assertTrue(second.body().contains("one at a time"), second.body());
+        leave(s);
+        // and the next comparison runs
+        HttpResponse<String> next = post("/api/compare", "{\"baseline\":\"kursk-2024\",\"scenario\":\"kursk-2024-persuasion\",\"replications\":2,"
+                + "\"days\":5,\"mode\":\"aggregate\"}");
+        assertEquals(200, next.statusCode(), next.body());
+    }
 }

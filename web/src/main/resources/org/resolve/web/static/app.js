@@ -143,6 +143,18 @@
     const runError = document.getElementById('run-error');
     const progress = document.getElementById('progress');
     const progressText = document.getElementById('progress-text');
+    const cancelButton = document.getElementById('cancel');
+    let runningId = null;
+
+    // Cancel: the server stops the run after the replication in hand; the runs already computed stay
+    // stored (the sweep is marked interrupted, as after Ctrl-C) and the 'cancelled' event follows.
+    cancelButton.addEventListener('click', async () => {
+      if (!runningId) { return; }
+      cancelButton.disabled = true;
+      progressText.textContent = 'cancelling...';
+      const r = await postJson('/api/runs/' + encodeURIComponent(runningId) + '/cancel', {});
+      if (r.status !== 200 && r.status !== 409) { runError.textContent = 'not cancelled: ' + (r.data.error || r.data.title || r.status); }
+    });
 
     function drawFan(snap) {
       // Past 2,000 completed runs the server draws the first 2,000 (a fair sample: runs are independent draws).
@@ -243,6 +255,10 @@
       if (r.status !== 202) { runError.textContent = r.data.error || r.data.title || ('HTTP ' + r.status); fans.dataset.state = 'rejected'; return; }
       fans.dataset.state = 'running';
       fans.dataset.run = r.data.run;
+      runningId = r.data.id;
+      fans.dataset.id = r.data.id;
+      cancelButton.disabled = false;
+      const ended = () => { runningId = null; cancelButton.disabled = true; };
       const es = new EventSource(r.data.events);
       es.addEventListener('progress', e => {
         const p = JSON.parse(e.data);
@@ -261,6 +277,7 @@
       });
       es.addEventListener('done', e => {
         es.close();
+        ended();
         clearTimeout(timer);
         timer = null;
         flush();
@@ -279,8 +296,21 @@
       });
       es.addEventListener('failed', e => {
         es.close();
+        ended();
         runError.textContent = 'run failed: ' + JSON.parse(e.data).error;
         fans.dataset.state = 'failed';
+      });
+      es.addEventListener('cancelled', e => {
+        es.close();
+        ended();
+        clearTimeout(timer);
+        timer = null;
+        const d = JSON.parse(e.data);
+        progressText.textContent = 'cancelled after ' + d.stored + ' of ' + d.total + ' runs';
+        runError.textContent = d.stored === 0 ? 'cancelled before any run was stored'
+          : 'cancelled: the ' + d.stored + ' runs computed are stored in results/' + d.run
+            + ' (marked interrupted; resolve run --resume can continue it)';
+        fans.dataset.state = 'cancelled';
       });
     });
   }
