@@ -11,14 +11,11 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.serialization.NodeReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +44,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * with its file, line and column; nothing is silently fixed.
  */
 public final class ScenarioLoader {
-    /** The largest file {@link #load(String, Path)} and {@link #fromText(String, String, Path, Path)} read: 1 MiB. */
+    /**
+     * The largest scenario the loader reads, in bytes of UTF-8: 1 MiB, for every file of a chain
+     * (checked from the file's size before it is read) and for text given directly (checked before
+     * it is parsed), so that the parsers' cost is bounded whatever the input.
+     */
     public static final long MAX_CONFINED_BYTES = 1L << 20;
     /**
      * How labels of scenario text that is not (or no longer) a file begin, e.g. the web editor's
@@ -169,13 +170,7 @@ public final class ScenarioLoader {
             text = readConfined(real, ref, at, subject);
             dir = real.getParent();
         } else {
-            try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw noSuchFile(ref, at, subject);
-            } catch (IOException e) {
-                throw new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
-            }
+            text = readFile(p, ref, at, subject, "a scenario file or one of " + String.join(", ", Bundled.IDS));
             dir = p.toAbsolutePath().getParent();
         }
         return parse(label, text, dir, chain, from, confine);
@@ -218,23 +213,27 @@ public final class ScenarioLoader {
 
     /** Reads a confined file: a regular file (not a device or pipe) of at most {@link #MAX_CONFINED_BYTES}, in UTF-8. */
     private static String readConfined(Path real, String ref, Location at, String subject) throws ScenarioException {
+        return readFile(real, ref, at, subject, "a bundled scenario id or a file in the workspace", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Reads a scenario file through {@link TextFiles#read}: its attributes first, so a folder,
+     * device or pipe is refused without being opened (opening a pipe would wait for a writer,
+     * a device may never end), then at most {@link #MAX_CONFINED_BYTES} and one byte.
+     *
+     * @param notRegular what to expect instead of something that is not a regular file
+     */
+    private static String readFile(Path p, String ref, Location at, String subject, String notRegular, LinkOption... options)
+            throws ScenarioException {
         try {
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isRegularFile()) {
-                throw new ScenarioException(List.of(new Problem(at, subject, ref + " is not a regular file",
-                        "a bundled scenario id or a file in the workspace")));
-            }
-            if (a.size() > MAX_CONFINED_BYTES) {
-                throw tooLarge(ref, at, subject);
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
-                bytes = in.readNBytes((int) MAX_CONFINED_BYTES + 1);
-            }
-            if (bytes.length > MAX_CONFINED_BYTES) {
-                throw tooLarge(ref, at, subject);
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return TextFiles.read(p, MAX_CONFINED_BYTES, options);
+        } catch (NoSuchFileException e) {
+            throw noSuchFile(ref, at, subject);
+        } catch (TextFiles.Refused e) {
+            throw e.tooLarge() ? tooLarge(ref, at, subject)
+                    : new ScenarioException(List.of(new Problem(at, subject, ref + " is not a regular file", notRegular)));
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(List.of(new Problem(at, subject, ref + " is not UTF-8 text", "a UTF-8 text file")));
         } catch (IOException e) {
             throw new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
         }
@@ -247,6 +246,12 @@ public final class ScenarioLoader {
 
     private static Draft parse(String label, String text, Path baseDir, Set<String> chain, Location from, Path confine)
             throws ScenarioException {
+        if (TextFiles.largerThan(text, MAX_CONFINED_BYTES)) {
+            // before any parsing: the parsers' time grows faster than the text
+            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 0, 0) : from,
+                    from == null ? "scenario" : "extends", label + " is larger than " + TextFiles.size(MAX_CONFINED_BYTES),
+                    "a scenario of at most " + TextFiles.size(MAX_CONFINED_BYTES))));
+        }
         if (!chain.add(label)) {
             throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 1, 1) : from, "extends",
                     "scenarios extend each other in a cycle: " + String.join(" -> ", chain) + " -> " + label,
