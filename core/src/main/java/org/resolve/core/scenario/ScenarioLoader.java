@@ -33,9 +33,11 @@ import org.resolve.core.model.Kind;
 import org.resolve.core.model.Param;
 import org.resolve.core.model.Posture;
 import org.resolve.core.model.UnitType;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads scenario files: YAML with every value located, then the JSON Schema, then checks of
@@ -262,6 +264,14 @@ public final class ScenarioLoader {
         if (root == null || !problems.isEmpty()) {
             throw new ScenarioException(sorted(problems));
         }
+        if (from != null && Yaml.get(root, "resolve") == null) {
+            // A file that does not even say it is a scenario (a key file, a password list...):
+            // say so at the extends line, and quote nothing of it.
+            throw new ScenarioException(List.of(new Problem(from, "extends", label + " is not a scenario file (at line "
+                    + Yaml.loc(label, root).line() + " it holds " + (root instanceof MappingNode ? "a mapping without 'resolve: 1'"
+                    : root instanceof SequenceNode ? "a list" : "text") + "; its content is not shown)",
+                    "a scenario file (a YAML mapping with resolve: 1) or one of " + String.join(", ", Bundled.IDS))));
+        }
         validateSchema(label, text, root, problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(sorted(problems));
@@ -292,7 +302,8 @@ public final class ScenarioLoader {
                         + "' is read differently by YAML 1.1 and YAML 1.2 tools", "a plain decimal number, or text in quotes"));
             } else {
                 Location loc = jl == null ? new Location(file, 1, 1) : new Location(file, jl.getLineNr(), jl.getColumnNr());
-                String msg = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(cause.getMessage());
+                // the reader's first line only: the lines after it quote the text
+                String msg = Yaml.firstLine(cause instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(cause.getMessage()));
                 problems.add(new Problem(loc, "yaml", "malformed YAML: " + msg, "well-formed YAML"));
             }
             return;

@@ -78,15 +78,17 @@ final class Yaml {
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             Location loc = m == null ? new Location(file, 1, 1) : new Location(file, m.getLine() + 1, m.getColumn() + 1);
-            String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+            // Only the parser's own words, never its snippet of the offending line: the text may
+            // be a file that is not a scenario at all (a secret, say), reached through extends.
+            String what = e.getProblem() == null ? "malformed YAML" : firstLine(e.getProblem());
             Mark cm = e.getContextMark().orElse(null);
             // An unclosed bracket is only noticed lines later: say where it was opened.
             String opened = cm == null || cm == m ? "" : " started at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1);
-            String ctx = e.getContext() == null ? "" : " (" + e.getContext() + opened + ")";
+            String ctx = e.getContext() == null ? "" : " (" + firstLine(e.getContext()) + opened + ")";
             problems.add(new Problem(loc, "yaml", "malformed YAML: " + what + ctx, "well-formed YAML"));
             return null;
         } catch (YamlEngineException e) {
-            problems.add(new Problem(new Location(file, 1, 1), "yaml", "malformed YAML: " + e.getMessage(), "well-formed YAML"));
+            problems.add(new Problem(new Location(file, 1, 1), "yaml", "malformed YAML: " + firstLine(e.getMessage()), "well-formed YAML"));
             return null;
         }
         if (root.isEmpty()) {
@@ -95,6 +97,19 @@ final class Yaml {
         }
         check(file, root.get(), "", problems);
         return root.get();
+    }
+
+    /**
+     * @param message a parser's message
+     * @return its first line: a parser puts the offending line of the text, and a caret under it,
+     *     on the lines after its message
+     */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     /** Nesting of lists and mappings deeper than {@link #MAX_DEPTH}, and where it goes deeper. */

@@ -20,9 +20,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Input built to break the loader rather than to describe a scenario (issue 13, items 5, 6 and 8):
- * nesting deep enough to exhaust the stack, files that never end or block when opened, text far
- * above the size limit. Each must give located problems at once, never a stack overflow or a hang.
+ * Input built to break the loader rather than to describe a scenario (issue 13, items 5, 6, 8 and
+ * 12): nesting deep enough to exhaust the stack, files that never end or block when opened, text
+ * far above the size limit, and an {@code extends} that points at a file that is not a scenario.
+ * Each must give located problems at once, never a stack overflow, a hang or the foreign file's
+ * content.
  */
 class HostileScenarioInputTest {
     /** Generous: each case takes milliseconds; the bound only keeps a regression from hanging the build. */
@@ -207,6 +209,47 @@ class HostileScenarioInputTest {
             assertEquals("yaml", p.subject());
             assertEquals("line 3 has " + text.lines().toList().get(2).length() + " characters", p.problem());
             assertEquals("lines of at most 16384 characters (a long text can run over several lines)", p.expected());
+        }
+    }
+
+    // ---------------------------------------------------------------- extends to a file that is not a scenario (item 12)
+
+    static Stream<Arguments> foreign() {
+        return Stream.of(
+                Arguments.of("an environment file", "API_KEY=sk-live-SECRET-1234\nOTHER=1\n", 1),
+                Arguments.of("a password file", "root:x:0:0:SECRET-PW:/root:/bin/bash\ndaemon:x:1:1::/:/bin/false\n", 1),
+                Arguments.of("a mapping that is not a scenario", "# settings\nuser: bob\npassword: SECRET-789\n", 2),
+                Arguments.of("a list", "- SECRET-A\n- SECRET-B\n", 1),
+                Arguments.of("a JSON object", "{\"token\": \"SECRET-JSON\"}\n", 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreign")
+    void extendsToAFileThatIsNotAScenarioNamesItsLineButQuotesNothing(String what, String content, int line) throws Exception {
+        Files.writeString(dir.resolve("secret.txt"), content);
+        Problem p = only(() -> ScenarioLoader.fromText("top.yaml", HEAD + "extends: secret.txt\n", dir));
+        assertAll(what,
+                () -> assertEquals(new Location("top.yaml", 3, 10), p.location()),
+                () -> assertEquals("extends", p.subject()),
+                () -> assertTrue(p.problem().startsWith("secret.txt is not a scenario file (at line " + line + " "), p::toString),
+                () -> assertFalse(p.toString().contains("SECRET"), p::toString));
+        ScenarioException confined = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.fromText("top.yaml", HEAD + "extends: secret.txt\n", null, dir));
+        assertFalse(confined.getMessage().contains("SECRET"), confined::getMessage);
+    }
+
+    @Test
+    void malformedYamlInAnExtendedFileIsLocatedWithoutTheLinesText() throws Exception {
+        Files.writeString(dir.resolve("a.ini"), "[section]\ntoken = SECRET-INI\n");
+        Files.writeString(dir.resolve("b.yaml"), "user: bob\npassword: \"SECRET-QUOTE\n");
+        Files.writeString(dir.resolve("c.yaml"), "user: bob\n\tpassword: SECRET-TAB\n");
+        for (String f : List.of("a.ini", "b.yaml", "c.yaml")) {
+            ScenarioException e = assertThrows(ScenarioException.class,
+                    () -> ScenarioLoader.fromText("top.yaml", HEAD + "extends: " + f + "\n", dir));
+            assertAll(f,
+                    () -> assertEquals(f, e.problems().get(0).location().file()),
+                    () -> assertTrue(e.problems().get(0).location().line() >= 1),
+                    () -> assertFalse(e.getMessage().contains("SECRET"), e::getMessage));
         }
     }
 
