@@ -899,7 +899,95 @@ public final class ScenarioLoader {
             }
             default -> out = null;
         }
+        if (out != null && problems.size() == before && !(out instanceof Distribution.Mixture)) {
+            usable(out, at, subject, problems); // a mixture's components were checked as they were read
+        }
         return problems.size() == before ? out : null;
+    }
+
+    /**
+     * Refuses a distribution that is valid on paper but cannot be sampled faithfully in double
+     * precision: a range whose width overflows, beta shapes outside
+     * [{@link Distribution#MIN_BETA_SHAPE}, {@link Distribution#MAX_BETA_SHAPE}], a truncation
+     * window holding less than {@link Distribution#MIN_WINDOW_PROBABILITY} of the probability; and,
+     * whatever the cause, one whose quantile fails, leaves its support or gives one value at every
+     * probability (for the types with a spread), so that sampling never silently gives a bound or
+     * a constant, and never fails in the middle of a run.
+     */
+    private static void usable(Distribution d, At at, String subject, List<Problem> problems) {
+        int before = problems.size();
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        if (d instanceof Distribution.Uniform u) {
+            lo = u.low();
+            hi = u.high();
+        } else if (d instanceof Distribution.Triangular t) {
+            lo = t.low();
+            hi = t.high();
+        } else if (d instanceof Distribution.Beta b) {
+            lo = b.low();
+            hi = b.high();
+            for (String k : List.of("alpha", "beta")) {
+                double shape = k.equals("alpha") ? b.alpha() : b.beta();
+                if (shape < Distribution.MIN_BETA_SHAPE || shape > Distribution.MAX_BETA_SHAPE) {
+                    problems.add(new Problem(at.child(k).loc(), subject + "." + k, "shape " + Distribution.fmt(shape)
+                            + " is outside [" + Distribution.fmt(Distribution.MIN_BETA_SHAPE) + ", "
+                            + Distribution.fmt(Distribution.MAX_BETA_SHAPE) + "], where the beta distribution can be sampled accurately",
+                            "alpha and beta between " + Distribution.fmt(Distribution.MIN_BETA_SHAPE) + " and "
+                                    + Distribution.fmt(Distribution.MAX_BETA_SHAPE)
+                                    + " (for a near-certain value, type: fixed; for all or nothing, a mixture of fixed values)"));
+                }
+            }
+        } else if (d instanceof Distribution.Normal || d instanceof Distribution.LogNormal) {
+            double mass = d instanceof Distribution.Normal n ? n.windowProbability() : ((Distribution.LogNormal) d).windowProbability();
+            if (!(mass >= Distribution.MIN_WINDOW_PROBABILITY)) {
+                String k = at.child("low") != null ? "low" : "high";
+                problems.add(new Problem(at.child(k).loc(), subject + "." + k, "truncation window [" + Distribution.fmt(d.lower())
+                        + ", " + Distribution.fmt(d.upper()) + "] holds probability " + (mass > 0 ? Distribution.fmt(mass)
+                        : "0 (less than double precision can hold)") + " under " + untruncated(d),
+                        "a window holding at least " + Distribution.fmt(Distribution.MIN_WINDOW_PROBABILITY) + " of the probability"));
+            }
+        }
+        if (!Double.isNaN(lo) && !Double.isFinite(hi - lo)) {
+            problems.add(new Problem(at.loc(), subject, "the range [" + Distribution.fmt(lo) + ", " + Distribution.fmt(hi)
+                    + "] is too wide for double precision (its width overflows)", "bounds less than 1e308 apart"));
+        }
+        if (problems.size() > before) {
+            return;
+        }
+        // Whatever else could go wrong numerically: probe the quantile function.
+        double[] us = {0, 0.001, 0.25, 0.5, 0.75, 0.999, Math.nextDown(1.0)};
+        double[] xs = new double[us.length];
+        for (int i = 0; i < us.length; i++) {
+            double x;
+            try {
+                x = d.quantile(us[i]);
+            } catch (RuntimeException e) {
+                problems.add(new Problem(at.loc(), subject, d.describe() + " cannot be sampled in double precision ("
+                        + Yaml.firstLine(e.getMessage()) + ")", "parameters within the limits of the user guide"));
+                return;
+            }
+            if (!Double.isFinite(x) || x < d.lower() || x > d.upper()) {
+                problems.add(new Problem(at.loc(), subject, d.describe() + " cannot be sampled in double precision: at probability "
+                        + Distribution.fmt(us[i]) + " it gives " + Distribution.fmt(x),
+                        "a distribution whose values double precision can hold (smaller scale or spread)"));
+                return;
+            }
+            xs[i] = x;
+        }
+        boolean spread = d instanceof Distribution.Normal || d instanceof Distribution.LogNormal || d instanceof Distribution.Beta;
+        if (spread && xs[1] == xs[xs.length - 2]) {
+            problems.add(new Problem(at.loc(), subject, d.describe() + " gives " + Distribution.fmt(xs[1])
+                    + " at every probability: its spread is below what double precision can tell apart",
+                    "a wider spread, or type: fixed"));
+        }
+    }
+
+    /** @return the untruncated form of a truncated normal or log-normal, for messages */
+    private static String untruncated(Distribution d) {
+        String s = d.describe();
+        int on = s.indexOf(" on [");
+        return on < 0 ? s : s.substring(0, on);
     }
 
     private static Double req(At at, String key, String subject, List<Problem> problems) {
