@@ -58,6 +58,11 @@ public final class ScenarioLoader {
      */
     public static final String UNSAVED = "unsaved editor text";
     private static final int MAX_QUOTE_WORDS = 25;
+    /** The reason recorded for a parameter fixed on the command line (as {@link Scenario#with} records it). */
+    private static final String SET_REASON = "set by the user for this run";
+    /** A setting's value that can be written into YAML as it is: one plain token (a number's characters), no structure. */
+    private static final Pattern PLAIN_TOKEN = Pattern.compile("[-+]?[0-9A-Za-z_.][0-9A-Za-z_.+-]*");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
     private static final Schema SCHEMA = SchemaRegistry
             .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
@@ -131,6 +136,100 @@ public final class ScenarioLoader {
     public static Scenario fromText(String label, String text, Path baseDir, Path root) throws ScenarioException {
         Path r = realRoot(root);
         return build(parse(label, text, baseDir == null ? r : baseDir.toAbsolutePath(), new LinkedHashSet<>(), null, r));
+    }
+
+    /**
+     * Loads a scenario by bundled id or by path and fixes some of its parameters, as {@code resolve
+     * run --set NAME=VALUE} does. Each setting goes through exactly the checks a scenario file
+     * gets: it is read as a file that extends the scenario and holds only {@code parameters: NAME:
+     * value: VALUE} (with the catalogue's unit and {@code assumption: true}), so the schema, the
+     * number's syntax and range, and every rule of the merged scenario apply, with the same
+     * messages; a problem a setting causes is located at the setting itself ({@code --set
+     * NAME=VALUE}, as {@link Location#option}). A later setting of the same name wins, as a
+     * later file of an extends chain does.
+     *
+     * @param ref a bundled id (see {@link Bundled#IDS}) or a file path
+     * @param settings {@code NAME=VALUE} strings as given on the command line, in order
+     * @return the validated scenario with those values fixed, as {@link Scenario#with} makes it
+     *     (its files, hash and provenance are those of a run with overrides)
+     * @throws ScenarioException with every problem found, each located: the scenario's own in its
+     *     files, the settings' at each setting
+     */
+    public static Scenario load(String ref, List<String> settings) throws ScenarioException {
+        Draft base = draft(ref, null, new LinkedHashSet<>(), null, null);
+        Scenario plain = build(base);
+        if (settings.isEmpty()) {
+            return plain;
+        }
+        List<Problem> problems = new ArrayList<>();
+        Set<String> labels = new LinkedHashSet<>();
+        Map<Param, Double> values = new EnumMap<>(Param.class);
+        Draft top = base;
+        for (String s : settings) {
+            String label = Location.OPTION_PREFIX + "set " + s;
+            if (!labels.add(label)) {
+                continue; // the same setting twice: the second changes nothing
+            }
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new Problem(Location.option(label), "--set", "'" + s + "' is not NAME=VALUE",
+                        "NAME=VALUE, e.g. --set regime_share=0.9"));
+                continue;
+            }
+            String name = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            Param p = Param.byKey(name);
+            // The layer as a file would hold it; anything but a plain token is written as a quoted
+            // string (so the schema reports it as text where a number is expected, as it would in
+            // a file), and nothing of the setting can add structure to the layer.
+            String text = "resolve: 1\nid: " + quoted(plain.id()) + "\nparameters:\n  " + quoted(name) + ":\n    unit: "
+                    + quoted(p == null ? "" : p.unit()) + "\n    value: " + (PLAIN_TOKEN.matcher(value).matches() ? value : quoted(value))
+                    + "\n    assumption: true\n    reason: " + quoted(SET_REASON) + "\n";
+            List<Problem> own = new ArrayList<>();
+            Node root = Yaml.parse(label, text, own);
+            if (root != null && own.isEmpty()) {
+                validateSchema(label, text, root, own);
+            }
+            if (root == null || !own.isEmpty()) {
+                problems.addAll(own);
+                continue;
+            }
+            Draft layer = new Draft(label, root);
+            layer.parent = top;
+            layer.setting = true;
+            top = layer;
+            if (p != null) {
+                values.put(p, null); // filled from the merged scenario below
+            }
+        }
+        try {
+            // the merged scenario's checks, with every setting that passed the schema
+            Scenario set = build(top);
+            for (Param p : values.keySet()) {
+                values.put(p, set.spec(p).distribution().lower()); // a fixed value: lower() is the value
+            }
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            List<Problem> out = new ArrayList<>();
+            for (Problem p : problems) {
+                // a setting has no lines: its problems are located at the setting as a whole
+                out.add(labels.contains(p.location().file())
+                        ? new Problem(Location.option(p.location().file()), p.subject(), p.problem(), p.expected()) : p);
+            }
+            throw new ScenarioException(out);
+        }
+        return plain.with(values, 0);
+    }
+
+    /** @return a YAML double-quoted scalar (JSON's escapes) holding {@code s} exactly */
+    private static String quoted(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string that JSON cannot hold", e);
+        }
     }
 
     private static Path realRoot(Path root) {
@@ -442,6 +541,8 @@ public final class ScenarioLoader {
         final String file;
         final Node root;
         Draft parent;
+        /** A layer made of a command-line setting ({@code --set}), not a file. */
+        boolean setting;
 
         Draft(String file, Node root) {
             this.file = file;
@@ -471,7 +572,9 @@ public final class ScenarioLoader {
 
         List<String> files() {
             List<String> out = parent == null ? new ArrayList<>() : parent.files();
-            out.add(file);
+            if (!setting) {
+                out.add(file);
+            }
             return out;
         }
     }
