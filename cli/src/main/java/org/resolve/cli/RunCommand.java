@@ -3,7 +3,6 @@ package org.resolve.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +12,7 @@ import org.resolve.analysis.RunExecutor;
 import org.resolve.core.engine.AttritionLaw;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.Mode;
-import org.resolve.core.model.Param;
 import org.resolve.core.scenario.Bundled;
-import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Scenario;
 import org.resolve.core.scenario.ScenarioLoader;
 import org.resolve.store.Ensemble;
@@ -92,8 +89,11 @@ public final class RunCommand implements Callable<Integer> {
         common.validate();
         int nThreads = common.threads();
         long seed = common.seed;
-        Scenario sc = ScenarioLoader.load(scenario);
-        sc = sc.with(overrides(), common.days == null ? 0 : common.days);
+        // --set values go through the loader's own checks, located at each --set (issue 13, item 4)
+        Scenario sc = ScenarioLoader.load(scenario, sets);
+        if (common.days != null) {
+            sc = sc.with(Map.of(), common.days);
+        }
         if (law != null) {
             sc = sc.withLaw(law);
         }
@@ -123,38 +123,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    private Map<Param, Double> overrides() {
-        Map<Param, Double> o = new EnumMap<>(Param.class);
-        List<String> names = new ArrayList<>();
-        for (Param p : Param.values()) {
-            names.add(p.key());
-        }
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new UserError("--set " + s + ": expected NAME=VALUE, e.g. --set regime_share=0.9");
-            }
-            String name = s.substring(0, eq).trim();
-            Param p = Param.byKey(name);
-            if (p == null) {
-                String hint = DidYouMean.suggest(name, names);
-                throw new UserError("--set " + s + ": unknown parameter '" + name + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
-            }
-            double v;
-            try {
-                v = Double.parseDouble(s.substring(eq + 1).trim());
-            } catch (NumberFormatException e) {
-                throw new UserError("--set " + s + ": '" + s.substring(eq + 1) + "' is not a number; expected " + p.expected());
-            }
-            if (!p.admits(v)) {
-                throw new UserError("--set " + s + ": " + v + " out of range; expected " + p.expected());
-            }
-            o.put(p, v);
-        }
-        return o;
-    }
-
 
     private static void printTable(PrintWriter out, Scenario sc, KpiSummary s, double secs, Path dir) {
         out.println();

@@ -158,6 +158,36 @@ class RunCommandTest {
         assertFalse(range.err.contains("\tat "), "no stack trace");
     }
 
+    /**
+     * Issue 13, item 4: a --set value goes through the checks the same value gets in a scenario
+     * file. These two once ran (Java reads them as numbers) although a file holding them is refused.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"regime_share=0.5d", "regime_share=0x1p-1"})
+    void aSetValueAScenarioFileWouldRefuseIsRefusedAtTheSettingAndNothingIsWritten(String setting) {
+        Path out = tmp.resolve("refused");
+        Cli c = Cli.run("run", "--replications", "1", "--days", "5", "--out", out.toString(), "--set", "casualty.kill_share=0.2",
+                "--set", setting);
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        String value = setting.substring(setting.indexOf('=') + 1);
+        assertEquals("--set " + setting + ": parameters.regime_share.value: wrong type: '" + value + "'; expected a number\n"
+                + "1 problem(s) found.\n", c.err.replace("\r\n", "\n"));
+        assertFalse(Files.exists(out), "no results for a refused run");
+    }
+
+    @Test
+    void everyBadSettingIsReportedAtOnceEachAtItsSetting() {
+        Cli c = Cli.run("run", "--replications", "1", "--days", "5", "--out", tmp.resolve("w").toString(),
+                "--set", "wounded.return_per_day=1", "--set", "wounded.died_per_day=1", "--set", "wounded.repatriated_share=1.5");
+        assertEquals(Main.INVALID_INPUT, c.code, c.toString());
+        assertTrue(c.err.contains("--set wounded.return_per_day=1: parameters.wounded.return_per_day: unknown key"), c.err);
+        assertTrue(c.err.contains("--set wounded.died_per_day=1: parameters.wounded.died_per_day: unknown key"), c.err);
+        assertTrue(c.err.contains("--set wounded.repatriated_share=1.5: parameters.wounded.repatriated_share.value: value 1.5 out of range"),
+                c.err);
+        assertTrue(c.err.contains("3 problem(s) found."), c.err);
+        assertFalse(Files.exists(tmp.resolve("w")));
+    }
+
     @Test
     void unknownScenarioIsALocatedErrorWithASuggestion() {
         Cli c = Cli.run("run", "kursk-2042", "--replications", "1", "--out", tmp.resolve("z").toString());

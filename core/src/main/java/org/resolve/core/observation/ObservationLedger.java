@@ -2,8 +2,6 @@ package org.resolve.core.observation;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +18,7 @@ import java.util.stream.Collectors;
 import org.resolve.core.scenario.DidYouMean;
 import org.resolve.core.scenario.Location;
 import org.resolve.core.scenario.Problem;
+import org.resolve.core.scenario.TextFiles;
 
 /**
  * The observations of one file, validated: every row has a known quantity and kind, numbers that
@@ -36,6 +35,12 @@ public record ObservationLedger(String file, List<Observation> observations) {
     /** A plain decimal: no thousands separators, no hexadecimal, no "Infinity". */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final String EXPECTED_DATE = "a date as yyyy-mm-dd";
+    /**
+     * The largest observation file read, in bytes of UTF-8: 16 MiB (some hundred thousand rows).
+     * It is checked from the file's size before the file is opened, and on text before it is
+     * parsed, so that reading and parsing are bounded whatever the input.
+     */
+    public static final long MAX_BYTES = 16L << 20;
 
     /** @param file its name @param observations its rows, copied */
     public ObservationLedger {
@@ -43,7 +48,9 @@ public record ObservationLedger(String file, List<Observation> observations) {
     }
 
     /**
-     * Reads and validates an observation file (UTF-8).
+     * Reads and validates an observation file (UTF-8). Only a regular file of at most
+     * {@link #MAX_BYTES} is read: a folder, device or pipe is refused without being opened (a
+     * pipe would wait for a writer, a device may never end), a larger file from its size.
      *
      * @param path the file
      * @return its observations
@@ -54,15 +61,22 @@ public record ObservationLedger(String file, List<Observation> observations) {
         String name = path.toString();
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = TextFiles.read(path, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw fileProblem(name, "no such file", "the path of an observation CSV file");
+        } catch (TextFiles.Refused e) {
+            throw e.tooLarge() ? tooLarge(name)
+                    : fileProblem(name, "not a regular file (a folder, device or pipe)", "the path of an observation CSV file");
         } catch (CharacterCodingException e) {
             throw fileProblem(name, "not UTF-8 text", "a UTF-8 CSV file");
         } catch (IOException e) {
             throw fileProblem(name, "cannot be read (" + e.getClass().getSimpleName() + ")", "a readable file");
         }
         return parse(name, text);
+    }
+
+    private static ObservationException tooLarge(String file) {
+        return fileProblem(file, "larger than " + TextFiles.size(MAX_BYTES), "an observation file of at most " + TextFiles.size(MAX_BYTES));
     }
 
     private static ObservationException fileProblem(String file, String problem, String expected) {
@@ -75,9 +89,13 @@ public record ObservationLedger(String file, List<Observation> observations) {
      * @param file the name to locate problems with
      * @param text the contents
      * @return its observations
-     * @throws ObservationException listing every problem, located, when any row is wrong
+     * @throws ObservationException listing every problem, located, when any row is wrong, or when
+     *         the text is larger than {@link #MAX_BYTES} (checked before parsing)
      */
     public static ObservationLedger parse(String file, String text) throws ObservationException {
+        if (TextFiles.largerThan(text, MAX_BYTES)) {
+            throw tooLarge(file); // before any parsing
+        }
         List<Problem> problems = new ArrayList<>();
         List<Csv.Row> rows = Csv.read(file, text, problems);
         List<Observation> out = new ArrayList<>();

@@ -16,8 +16,13 @@ public final class DidYouMean {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         int limit = Math.max(2, wrong.length() / 3);
+        String w = wrong.toLowerCase(java.util.Locale.ROOT);
         for (String k : known) {
-            int d = distance(wrong.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            String kl = k.toLowerCase(java.util.Locale.ROOT);
+            if (Math.abs(w.length() - kl.length()) > limit) {
+                continue; // the distance is at least the difference in length: never a suggestion
+            }
+            int d = distance(w, kl);
             if (d < bestD || (d == bestD && best != null && k.compareTo(best) < 0)) {
                 bestD = d;
                 best = k;

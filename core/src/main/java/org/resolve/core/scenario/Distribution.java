@@ -16,6 +16,28 @@ import org.apache.commons.statistics.distribution.TriangularDistribution;
 public sealed interface Distribution extends java.io.Serializable {
 
     /**
+     * The least share of a normal or log-normal distribution's probability that its truncation
+     * window must hold in a scenario: 10<sup>-6</sup>. A window holding less is almost surely a
+     * mistake (a median off by a factor, a bound on the wrong side), and a window holding a share
+     * too small to tell apart in double precision would give its bounds as draws.
+     */
+    double MIN_WINDOW_PROBABILITY = 1e-6;
+
+    /**
+     * The smallest shape (alpha or beta) of a beta distribution: 0.001. Below, the quantile
+     * function loses its accuracy in double precision (Beta(10<sup>-300</sup>, 10<sup>-300</sup>)
+     * would give 0.5 at every probability instead of 0 or 1).
+     */
+    double MIN_BETA_SHAPE = 1e-3;
+
+    /**
+     * The largest shape (alpha or beta) of a beta distribution: 10<sup>9</sup>. Above, the
+     * quantile function fails to converge in double precision (Beta(10<sup>20</sup>,
+     * 10<sup>20</sup>)), and the spread is far below anything a source could state.
+     */
+    double MAX_BETA_SHAPE = 1e9;
+
+    /**
      * @param u a uniform number in [0, 1)
      * @return the value at that probability (inverse CDF; for a mixture, see {@link Mixture})
      */
@@ -68,7 +90,11 @@ public sealed interface Distribution extends java.io.Serializable {
     /** Normal, optionally truncated to [low, high]. */
     record Normal(double mean, double sd, double low, double high) implements Distribution {
         public double quantile(double u) {
-            return truncated(NormalDistribution.of(mean, sd), low, high, u);
+            return truncated(NormalDistribution.of(mean, sd), low, high, u, this);
+        }
+        /** @return the share of the untruncated distribution's probability in [low, high] */
+        public double windowProbability() {
+            return window(NormalDistribution.of(mean, sd), low, high);
         }
         public double lower() { return low; }
         public double upper() { return high; }
@@ -78,16 +104,28 @@ public sealed interface Distribution extends java.io.Serializable {
     /** Log-normal with the given median and log-scale standard deviation, optionally truncated. */
     record LogNormal(double median, double sigma, double low, double high) implements Distribution {
         public double quantile(double u) {
-            return truncated(LogNormalDistribution.of(Math.log(median), sigma), low, high, u);
+            return truncated(LogNormalDistribution.of(Math.log(median), sigma), low, high, u, this);
+        }
+        /** @return the share of the untruncated distribution's probability in [low, high] */
+        public double windowProbability() {
+            return window(LogNormalDistribution.of(Math.log(median), sigma), low, high);
         }
         public double lower() { return Math.max(0, low); }
         public double upper() { return high; }
         public String describe() { return "lognormal(median " + fmt(median) + ", sigma " + fmt(sigma) + ")" + bounds(low, high); }
     }
 
-    /** Beta(alpha, beta) scaled to [low, high] (by default [0, 1]). */
+    /**
+     * Beta(alpha, beta) scaled to [low, high] (by default [0, 1]); each shape between
+     * {@link #MIN_BETA_SHAPE} and {@link #MAX_BETA_SHAPE}, where its quantile is accurate.
+     */
     record Beta(double alpha, double beta, double low, double high) implements Distribution {
         public double quantile(double u) {
+            if (!(alpha >= MIN_BETA_SHAPE && alpha <= MAX_BETA_SHAPE && beta >= MIN_BETA_SHAPE && beta <= MAX_BETA_SHAPE)) {
+                // rather than a value that only looks like a draw (or a failure deep in a run)
+                throw new IllegalStateException(describe() + " cannot be sampled in double precision: shapes must lie in ["
+                        + fmt(MIN_BETA_SHAPE) + ", " + fmt(MAX_BETA_SHAPE) + "]");
+            }
             return low + (high - low) * BetaDistribution.of(alpha, beta).inverseCumulativeProbability(u);
         }
         public double lower() { return low; }
@@ -155,17 +193,47 @@ public sealed interface Distribution extends java.io.Serializable {
         }
     }
 
-    private static double truncated(ContinuousDistribution d, double low, double high, double u) {
-        double x;
+    /**
+     * The share of a distribution's probability in [low, high], from the survival function when
+     * the window lies in the upper tail (where the CDF rounds to 1).
+     */
+    private static double window(ContinuousDistribution d, double low, double high) {
         if (!Double.isInfinite(low) && d.cumulativeProbability(low) > 0.5) {
+            return d.survivalProbability(low) - (Double.isInfinite(high) ? 0 : d.survivalProbability(high));
+        }
+        return (Double.isInfinite(high) ? 1 : d.cumulativeProbability(high)) - (Double.isInfinite(low) ? 0 : d.cumulativeProbability(low));
+    }
+
+    /**
+     * The quantile of d truncated to [low, high]. The window's probability is spread over the
+     * probabilities between its ends' (CDF or, in the upper tail, survival) values; it must span
+     * about a million steps of double precision there, or the draws would be a few values stuck
+     * at a bound. The loader's {@link #MIN_WINDOW_PROBABILITY} is far above that.
+     *
+     * @throws IllegalStateException when the window's probability cannot be resolved
+     */
+    private static double truncated(ContinuousDistribution d, double low, double high, double u, Distribution self) {
+        double x;
+        double a;
+        double b;
+        boolean upperTail = !Double.isInfinite(low) && d.cumulativeProbability(low) > 0.5;
+        if (upperTail) {
+            a = d.survivalProbability(low);
+            b = Double.isInfinite(high) ? 0 : d.survivalProbability(high);
+        } else {
+            a = Double.isInfinite(low) ? 0 : d.cumulativeProbability(low);
+            b = Double.isInfinite(high) ? 1 : d.cumulativeProbability(high);
+        }
+        double mass = Math.abs(b - a);
+        if (!(mass > (1 << 20) * Math.ulp(Math.max(a, b)))) { // about a million steps
+            throw new IllegalStateException(self.describe() + ": the truncation window holds probability " + fmt(mass)
+                    + ", too little to sample in double precision (every draw would be a bound)");
+        }
+        if (upperTail) {
             // In the upper tail the CDF rounds to 1 (every draw would be high); the survival
             // function keeps its precision there.
-            double a = d.survivalProbability(low);
-            double b = Double.isInfinite(high) ? 0 : d.survivalProbability(high);
             x = d.inverseSurvivalProbability(a - u * (a - b));
         } else {
-            double a = Double.isInfinite(low) ? 0 : d.cumulativeProbability(low);
-            double b = Double.isInfinite(high) ? 1 : d.cumulativeProbability(high);
             double p = a + u * (b - a);
             // u = 0 without a lower bound would give -infinity (0 for a log-normal): no parameter
             // may take that, and quasi-random designs start at 0. Take the smallest probability.

@@ -11,14 +11,11 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.serialization.NodeReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,9 +33,11 @@ import org.resolve.core.model.Kind;
 import org.resolve.core.model.Param;
 import org.resolve.core.model.Posture;
 import org.resolve.core.model.UnitType;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads scenario files: YAML with every value located, then the JSON Schema, then checks of
@@ -47,7 +46,11 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * with its file, line and column; nothing is silently fixed.
  */
 public final class ScenarioLoader {
-    /** The largest file {@link #load(String, Path)} and {@link #fromText(String, String, Path, Path)} read: 1 MiB. */
+    /**
+     * The largest scenario the loader reads, in bytes of UTF-8: 1 MiB, for every file of a chain
+     * (checked from the file's size before it is read) and for text given directly (checked before
+     * it is parsed), so that the parsers' cost is bounded whatever the input.
+     */
     public static final long MAX_CONFINED_BYTES = 1L << 20;
     /**
      * How labels of scenario text that is not (or no longer) a file begin, e.g. the web editor's
@@ -62,6 +65,11 @@ public final class ScenarioLoader {
      * calibrates, which may extend a bundled one).
      */
     public static final int MAX_EXTENDS = 16;
+    /** The reason recorded for a parameter fixed on the command line (as {@link Scenario#with} records it). */
+    private static final String SET_REASON = "set by the user for this run";
+    /** A setting's value that can be written into YAML as it is: one plain token (a number's characters), no structure. */
+    private static final Pattern PLAIN_TOKEN = Pattern.compile("[-+]?[0-9A-Za-z_.][0-9A-Za-z_.+-]*");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
     private static final Schema SCHEMA = SchemaRegistry
             .withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
@@ -137,6 +145,100 @@ public final class ScenarioLoader {
         return build(parse(label, text, baseDir == null ? r : baseDir.toAbsolutePath(), new LinkedHashSet<>(), null, r));
     }
 
+    /**
+     * Loads a scenario by bundled id or by path and fixes some of its parameters, as {@code resolve
+     * run --set NAME=VALUE} does. Each setting goes through exactly the checks a scenario file
+     * gets: it is read as a file that extends the scenario and holds only {@code parameters: NAME:
+     * value: VALUE} (with the catalogue's unit and {@code assumption: true}), so the schema, the
+     * number's syntax and range, and every rule of the merged scenario apply, with the same
+     * messages; a problem a setting causes is located at the setting itself ({@code --set
+     * NAME=VALUE}, as {@link Location#option}). A later setting of the same name wins, as a
+     * later file of an extends chain does.
+     *
+     * @param ref a bundled id (see {@link Bundled#IDS}) or a file path
+     * @param settings {@code NAME=VALUE} strings as given on the command line, in order
+     * @return the validated scenario with those values fixed, as {@link Scenario#with} makes it
+     *     (its files, hash and provenance are those of a run with overrides)
+     * @throws ScenarioException with every problem found, each located: the scenario's own in its
+     *     files, the settings' at each setting
+     */
+    public static Scenario load(String ref, List<String> settings) throws ScenarioException {
+        Draft base = draft(ref, null, new LinkedHashSet<>(), null, null);
+        Scenario plain = build(base);
+        if (settings.isEmpty()) {
+            return plain;
+        }
+        List<Problem> problems = new ArrayList<>();
+        Set<String> labels = new LinkedHashSet<>();
+        Map<Param, Double> values = new EnumMap<>(Param.class);
+        Draft top = base;
+        for (String s : settings) {
+            String label = Location.OPTION_PREFIX + "set " + s;
+            if (!labels.add(label)) {
+                continue; // the same setting twice: the second changes nothing
+            }
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new Problem(Location.option(label), "--set", "'" + s + "' is not NAME=VALUE",
+                        "NAME=VALUE, e.g. --set regime_share=0.9"));
+                continue;
+            }
+            String name = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            Param p = Param.byKey(name);
+            // The layer as a file would hold it; anything but a plain token is written as a quoted
+            // string (so the schema reports it as text where a number is expected, as it would in
+            // a file), and nothing of the setting can add structure to the layer.
+            String text = "resolve: 1\nid: " + quoted(plain.id()) + "\nparameters:\n  " + quoted(name) + ":\n    unit: "
+                    + quoted(p == null ? "" : p.unit()) + "\n    value: " + (PLAIN_TOKEN.matcher(value).matches() ? value : quoted(value))
+                    + "\n    assumption: true\n    reason: " + quoted(SET_REASON) + "\n";
+            List<Problem> own = new ArrayList<>();
+            Node root = Yaml.parse(label, text, own);
+            if (root != null && own.isEmpty()) {
+                validateSchema(label, text, root, own);
+            }
+            if (root == null || !own.isEmpty()) {
+                problems.addAll(own);
+                continue;
+            }
+            Draft layer = new Draft(label, root);
+            layer.parent = top;
+            layer.setting = true;
+            top = layer;
+            if (p != null) {
+                values.put(p, null); // filled from the merged scenario below
+            }
+        }
+        try {
+            // the merged scenario's checks, with every setting that passed the schema
+            Scenario set = build(top);
+            for (Param p : values.keySet()) {
+                values.put(p, set.spec(p).distribution().lower()); // a fixed value: lower() is the value
+            }
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            List<Problem> out = new ArrayList<>();
+            for (Problem p : problems) {
+                // a setting has no lines: its problems are located at the setting as a whole
+                out.add(labels.contains(p.location().file())
+                        ? new Problem(Location.option(p.location().file()), p.subject(), p.problem(), p.expected()) : p);
+            }
+            throw new ScenarioException(out);
+        }
+        return plain.with(values, 0);
+    }
+
+    /** @return a YAML double-quoted scalar (JSON's escapes) holding {@code s} exactly */
+    private static String quoted(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string that JSON cannot hold", e);
+        }
+    }
+
     private static Path realRoot(Path root) {
         try {
             Path r = root.toRealPath();
@@ -176,13 +278,7 @@ public final class ScenarioLoader {
             text = readConfined(real, ref, at, subject);
             dir = real.getParent();
         } else {
-            try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw noSuchFile(ref, at, subject);
-            } catch (IOException e) {
-                throw new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
-            }
+            text = readFile(p, ref, at, subject, "a scenario file or one of " + String.join(", ", Bundled.IDS));
             dir = p.toAbsolutePath().getParent();
         }
         return parse(label, text, dir, chain, from, confine);
@@ -225,23 +321,27 @@ public final class ScenarioLoader {
 
     /** Reads a confined file: a regular file (not a device or pipe) of at most {@link #MAX_CONFINED_BYTES}, in UTF-8. */
     private static String readConfined(Path real, String ref, Location at, String subject) throws ScenarioException {
+        return readFile(real, ref, at, subject, "a bundled scenario id or a file in the workspace", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Reads a scenario file through {@link TextFiles#read}: its attributes first, so a folder,
+     * device or pipe is refused without being opened (opening a pipe would wait for a writer,
+     * a device may never end), then at most {@link #MAX_CONFINED_BYTES} and one byte.
+     *
+     * @param notRegular what to expect instead of something that is not a regular file
+     */
+    private static String readFile(Path p, String ref, Location at, String subject, String notRegular, LinkOption... options)
+            throws ScenarioException {
         try {
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isRegularFile()) {
-                throw new ScenarioException(List.of(new Problem(at, subject, ref + " is not a regular file",
-                        "a bundled scenario id or a file in the workspace")));
-            }
-            if (a.size() > MAX_CONFINED_BYTES) {
-                throw tooLarge(ref, at, subject);
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
-                bytes = in.readNBytes((int) MAX_CONFINED_BYTES + 1);
-            }
-            if (bytes.length > MAX_CONFINED_BYTES) {
-                throw tooLarge(ref, at, subject);
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return TextFiles.read(p, MAX_CONFINED_BYTES, options);
+        } catch (NoSuchFileException e) {
+            throw noSuchFile(ref, at, subject);
+        } catch (TextFiles.Refused e) {
+            throw e.tooLarge() ? tooLarge(ref, at, subject)
+                    : new ScenarioException(List.of(new Problem(at, subject, ref + " is not a regular file", notRegular)));
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(List.of(new Problem(at, subject, ref + " is not UTF-8 text", "a UTF-8 text file")));
         } catch (IOException e) {
             throw new ScenarioException(List.of(new Problem(at, subject, "cannot read the file: " + e.getMessage(), "a readable UTF-8 file")));
         }
@@ -254,6 +354,12 @@ public final class ScenarioLoader {
 
     private static Draft parse(String label, String text, Path baseDir, Set<String> chain, Location from, Path confine)
             throws ScenarioException {
+        if (TextFiles.largerThan(text, MAX_CONFINED_BYTES)) {
+            // before any parsing: the parsers' time grows faster than the text
+            throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 0, 0) : from,
+                    from == null ? "scenario" : "extends", label + " is larger than " + TextFiles.size(MAX_CONFINED_BYTES),
+                    "a scenario of at most " + TextFiles.size(MAX_CONFINED_BYTES))));
+        }
         if (chain.size() == MAX_EXTENDS && !chain.contains(label)) {
             throw new ScenarioException(List.of(new Problem(from == null ? new Location(label, 1, 1) : from, "extends",
                     "the extends chain is longer than " + MAX_EXTENDS + " scenarios",
@@ -268,6 +374,14 @@ public final class ScenarioLoader {
         Node root = Yaml.parse(label, text, problems);
         if (root == null || !problems.isEmpty()) {
             throw new ScenarioException(sorted(problems));
+        }
+        if (from != null && Yaml.get(root, "resolve") == null) {
+            // A file that does not even say it is a scenario (a key file, a password list...):
+            // say so at the extends line, and quote nothing of it.
+            throw new ScenarioException(List.of(new Problem(from, "extends", label + " is not a scenario file (at line "
+                    + Yaml.loc(label, root).line() + " it holds " + (root instanceof MappingNode ? "a mapping without 'resolve: 1'"
+                    : root instanceof SequenceNode ? "a list" : "text") + "; its content is not shown)",
+                    "a scenario file (a YAML mapping with resolve: 1) or one of " + String.join(", ", Bundled.IDS))));
         }
         validateSchema(label, text, root, problems);
         if (!problems.isEmpty()) {
@@ -299,7 +413,8 @@ public final class ScenarioLoader {
                         + "' is read differently by YAML 1.1 and YAML 1.2 tools", "a plain decimal number, or text in quotes"));
             } else {
                 Location loc = jl == null ? new Location(file, 1, 1) : new Location(file, jl.getLineNr(), jl.getColumnNr());
-                String msg = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(cause.getMessage());
+                // the reader's first line only: the lines after it quote the text
+                String msg = Yaml.firstLine(cause instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(cause.getMessage()));
                 problems.add(new Problem(loc, "yaml", "malformed YAML: " + msg, "well-formed YAML"));
             }
             return;
@@ -438,6 +553,8 @@ public final class ScenarioLoader {
         final String file;
         final Node root;
         Draft parent;
+        /** A layer made of a command-line setting ({@code --set}), not a file. */
+        boolean setting;
 
         Draft(String file, Node root) {
             this.file = file;
@@ -467,7 +584,9 @@ public final class ScenarioLoader {
 
         List<String> files() {
             List<String> out = parent == null ? new ArrayList<>() : parent.files();
-            out.add(file);
+            if (!setting) {
+                out.add(file);
+            }
             return out;
         }
     }
@@ -896,7 +1015,95 @@ public final class ScenarioLoader {
             }
             default -> out = null;
         }
+        if (out != null && problems.size() == before && !(out instanceof Distribution.Mixture)) {
+            usable(out, at, subject, problems); // a mixture's components were checked as they were read
+        }
         return problems.size() == before ? out : null;
+    }
+
+    /**
+     * Refuses a distribution that is valid on paper but cannot be sampled faithfully in double
+     * precision: a range whose width overflows, beta shapes outside
+     * [{@link Distribution#MIN_BETA_SHAPE}, {@link Distribution#MAX_BETA_SHAPE}], a truncation
+     * window holding less than {@link Distribution#MIN_WINDOW_PROBABILITY} of the probability; and,
+     * whatever the cause, one whose quantile fails, leaves its support or gives one value at every
+     * probability (for the types with a spread), so that sampling never silently gives a bound or
+     * a constant, and never fails in the middle of a run.
+     */
+    private static void usable(Distribution d, At at, String subject, List<Problem> problems) {
+        int before = problems.size();
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        if (d instanceof Distribution.Uniform u) {
+            lo = u.low();
+            hi = u.high();
+        } else if (d instanceof Distribution.Triangular t) {
+            lo = t.low();
+            hi = t.high();
+        } else if (d instanceof Distribution.Beta b) {
+            lo = b.low();
+            hi = b.high();
+            for (String k : List.of("alpha", "beta")) {
+                double shape = k.equals("alpha") ? b.alpha() : b.beta();
+                if (shape < Distribution.MIN_BETA_SHAPE || shape > Distribution.MAX_BETA_SHAPE) {
+                    problems.add(new Problem(at.child(k).loc(), subject + "." + k, "shape " + Distribution.fmt(shape)
+                            + " is outside [" + Distribution.fmt(Distribution.MIN_BETA_SHAPE) + ", "
+                            + Distribution.fmt(Distribution.MAX_BETA_SHAPE) + "], where the beta distribution can be sampled accurately",
+                            "alpha and beta between " + Distribution.fmt(Distribution.MIN_BETA_SHAPE) + " and "
+                                    + Distribution.fmt(Distribution.MAX_BETA_SHAPE)
+                                    + " (for a near-certain value, type: fixed; for all or nothing, a mixture of fixed values)"));
+                }
+            }
+        } else if (d instanceof Distribution.Normal || d instanceof Distribution.LogNormal) {
+            double mass = d instanceof Distribution.Normal n ? n.windowProbability() : ((Distribution.LogNormal) d).windowProbability();
+            if (!(mass >= Distribution.MIN_WINDOW_PROBABILITY)) {
+                String k = at.child("low") != null ? "low" : "high";
+                problems.add(new Problem(at.child(k).loc(), subject + "." + k, "truncation window [" + Distribution.fmt(d.lower())
+                        + ", " + Distribution.fmt(d.upper()) + "] holds probability " + (mass > 0 ? Distribution.fmt(mass)
+                        : "0 (less than double precision can hold)") + " under " + untruncated(d),
+                        "a window holding at least " + Distribution.fmt(Distribution.MIN_WINDOW_PROBABILITY) + " of the probability"));
+            }
+        }
+        if (!Double.isNaN(lo) && !Double.isFinite(hi - lo)) {
+            problems.add(new Problem(at.loc(), subject, "the range [" + Distribution.fmt(lo) + ", " + Distribution.fmt(hi)
+                    + "] is too wide for double precision (its width overflows)", "bounds less than 1e308 apart"));
+        }
+        if (problems.size() > before) {
+            return;
+        }
+        // Whatever else could go wrong numerically: probe the quantile function.
+        double[] us = {0, 0.001, 0.25, 0.5, 0.75, 0.999, Math.nextDown(1.0)};
+        double[] xs = new double[us.length];
+        for (int i = 0; i < us.length; i++) {
+            double x;
+            try {
+                x = d.quantile(us[i]);
+            } catch (RuntimeException e) {
+                problems.add(new Problem(at.loc(), subject, d.describe() + " cannot be sampled in double precision ("
+                        + Yaml.firstLine(e.getMessage()) + ")", "parameters within the limits of the user guide"));
+                return;
+            }
+            if (!Double.isFinite(x) || x < d.lower() || x > d.upper()) {
+                problems.add(new Problem(at.loc(), subject, d.describe() + " cannot be sampled in double precision: at probability "
+                        + Distribution.fmt(us[i]) + " it gives " + Distribution.fmt(x),
+                        "a distribution whose values double precision can hold (smaller scale or spread)"));
+                return;
+            }
+            xs[i] = x;
+        }
+        boolean spread = d instanceof Distribution.Normal || d instanceof Distribution.LogNormal || d instanceof Distribution.Beta;
+        if (spread && xs[1] == xs[xs.length - 2]) {
+            problems.add(new Problem(at.loc(), subject, d.describe() + " gives " + Distribution.fmt(xs[1])
+                    + " at every probability: its spread is below what double precision can tell apart",
+                    "a wider spread, or type: fixed"));
+        }
+    }
+
+    /** @return the untruncated form of a truncated normal or log-normal, for messages */
+    private static String untruncated(Distribution d) {
+        String s = d.describe();
+        int on = s.indexOf(" on [");
+        return on < 0 ? s : s.substring(0, on);
     }
 
     private static Double req(At at, String key, String subject, List<Problem> problems) {

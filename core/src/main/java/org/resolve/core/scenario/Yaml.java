@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -20,19 +19,25 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A thin, located view of a YAML document (snakeyaml-engine's node tree): every value keeps the
  * file, line and column it was written at. Duplicate keys are reported with both positions.
+ * Lists and mappings may nest at most {@link #MAX_DEPTH} deep: deeper nesting is a located problem
+ * found while the text is parsed, before any node is built, so that no recursive walk (the
+ * composer's, this class's, the schema validator's) can exhaust the stack. A line may be at most
+ * {@link #MAX_LINE} characters long, checked before parsing: the YAML readers' time grows faster
+ * than the length of a line (a 1 MiB line takes seconds, the same text in short lines a tenth of
+ * a second).
  */
 final class Yaml {
-    /**
-     * The deepest nesting of mappings and lists a scenario file may have. The bundled scenarios
-     * need 7 levels; building the node tree (and every walk over it) recurses once per level, so a
-     * file nested thousands deep, such as {@code [[[[...]]]]}, would exhaust the stack. It is
-     * refused with a located problem before the tree is built.
-     */
-    static final int MAX_NESTING = 32;
+    /** The deepest nesting of lists and mappings a scenario may have (the top-level mapping is level 1). */
+    static final int MAX_DEPTH = 64;
+    /** The longest line a scenario may have, in characters. */
+    static final int MAX_LINE = 16_384;
     /** YAML's non-finite floats; the schema's JSON reader cannot hold them, and no value may be one. */
     private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
 
@@ -44,31 +49,46 @@ final class Yaml {
      *
      * @param file the name to report
      * @param text the document
-     * @param problems receives malformed-YAML, duplicate-key and non-finite-number problems
+     * @param problems receives too-long-line, too-deep, malformed-YAML, duplicate-key and non-finite-number problems
      * @return the root node, or null when the text is not YAML or is empty
      */
     static Node parse(String file, String text, List<Problem> problems) {
+        int lineNo = 1;
+        for (int start = 0; start < text.length(); lineNo++) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            if (end - start > MAX_LINE) {
+                problems.add(new Problem(new Location(file, lineNo, MAX_LINE + 1), "yaml", "line " + lineNo + " has "
+                        + (end - start) + " characters", "lines of at most " + MAX_LINE
+                        + " characters (a long text can run over several lines)"));
+                return null;
+            }
+            start = end + 1;
+        }
         LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false).build();
         Optional<Node> root;
         try {
-            Problem tooDeep = nesting(file, new Parse(settings).parseString(text));
-            if (tooDeep != null) {
-                problems.add(tooDeep);
-                return null;
-            }
-            root = new Compose(settings).composeString(text);
+            root = new Composer(settings, new DepthLimit(new ParserImpl(settings, new StreamReader(settings, text)))).getSingleNode();
+        } catch (TooDeep e) {
+            Mark m = e.at;
+            Location loc = m == null ? new Location(file, 1, 1) : new Location(file, m.getLine() + 1, m.getColumn() + 1);
+            problems.add(new Problem(loc, "yaml", "lists and mappings nested more than " + MAX_DEPTH + " levels deep",
+                    "at most " + MAX_DEPTH + " levels of nesting"));
+            return null;
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             Location loc = m == null ? new Location(file, 1, 1) : new Location(file, m.getLine() + 1, m.getColumn() + 1);
-            String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+            // Only the parser's own words, never its snippet of the offending line: the text may
+            // be a file that is not a scenario at all (a secret, say), reached through extends.
+            String what = e.getProblem() == null ? "malformed YAML" : firstLine(e.getProblem());
             Mark cm = e.getContextMark().orElse(null);
             // An unclosed bracket is only noticed lines later: say where it was opened.
             String opened = cm == null || cm == m ? "" : " started at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1);
-            String ctx = e.getContext() == null ? "" : " (" + e.getContext() + opened + ")";
+            String ctx = e.getContext() == null ? "" : " (" + firstLine(e.getContext()) + opened + ")";
             problems.add(new Problem(loc, "yaml", "malformed YAML: " + what + ctx, "well-formed YAML"));
             return null;
         } catch (YamlEngineException e) {
-            problems.add(new Problem(new Location(file, 1, 1), "yaml", "malformed YAML: " + e.getMessage(), "well-formed YAML"));
+            problems.add(new Problem(new Location(file, 1, 1), "yaml", "malformed YAML: " + firstLine(e.getMessage()), "well-formed YAML"));
             return null;
         }
         if (root.isEmpty()) {
@@ -80,30 +100,74 @@ final class Yaml {
     }
 
     /**
-     * Reads the document's events (the parser keeps its own stack, it does not recurse) and counts
-     * how deep mappings and lists nest.
-     *
-     * @return a problem at the first mapping or list deeper than {@link #MAX_NESTING}, or null
+     * @param message a parser's message
+     * @return its first line: a parser puts the offending line of the text, and a caret under it,
+     *     on the lines after its message
      */
-    private static Problem nesting(String file, Iterable<Event> events) {
-        int depth = 0;
-        for (Event e : events) {
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    /** Nesting of lists and mappings deeper than {@link #MAX_DEPTH}, and where it goes deeper. */
+    private static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Mark at;
+
+        TooDeep(Mark at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+    }
+
+    /**
+     * Passes the parser's events on to the composer, counting open lists and mappings; fails as
+     * soon as one opens deeper than {@link #MAX_DEPTH}. The parser itself keeps its state on the
+     * heap, so only the composer (which recurses once per level) needs this guard, and it never
+     * sees the deeper level.
+     */
+    private static final class DepthLimit implements Parser {
+        private final Parser inner;
+        private int depth;
+
+        DepthLimit(Parser inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return inner.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return inner.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return inner.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event e = inner.next();
             switch (e.getEventId()) {
-                case MappingStart, SequenceStart -> {
-                    if (++depth > MAX_NESTING) {
-                        Location at = e.getStartMark().map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
-                                .orElse(new Location(file, 1, 1));
-                        return new Problem(at, "yaml", "mappings and lists nested more than " + MAX_NESTING + " deep",
-                                "at most " + MAX_NESTING + " levels of nesting");
+                case SequenceStart, MappingStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw new TooDeep(e.getStartMark().orElse(null));
                     }
                 }
-                case MappingEnd, SequenceEnd -> depth--;
+                case SequenceEnd, MappingEnd -> depth--;
                 default -> {
-                    // scalars, aliases, document and stream markers do not nest
+                    // scalars, aliases, documents and the stream do not nest
                 }
             }
+            return e;
         }
-        return null;
     }
 
     /** Reports duplicate keys and non-finite numbers, each at its own position. */

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.resolve.core.scenario.Location;
 import org.resolve.core.scenario.Problem;
 
@@ -149,5 +154,48 @@ class ObservationLedgerTest {
         assertEquals(new Location("s", 0, 0), ok.location(Column.NOTE));
         assertThrows(IllegalStateException.class, () -> ok.withFigure(ObservationKind.UPPER, Double.NaN, 4).value());
         assertNull(ObservationKind.byKey("POINT"), "kinds are lower case in the file");
+    }
+
+    // Files that are not regular files, and size before parsing (issue 13, items 6 and 8): each is
+    // refused at once; the guard only keeps a regression from hanging the build.
+
+    private static Problem refused(Path p) {
+        ObservationException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(ObservationException.class, () -> ObservationLedger.read(p)));
+        assertEquals(1, e.problems().size(), e::getMessage);
+        return e.problems().get(0);
+    }
+
+    @Test
+    void aPipeADeviceAndAFolderAreRefusedWithoutBeingRead(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo.csv");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            mk = null;
+        }
+        if (mk != null && mk.waitFor() == 0) {
+            assertEquals(fifo + ":0:0: file: not a regular file (a folder, device or pipe); expected the path of an observation CSV file",
+                    refused(fifo).toString());
+        }
+        assertEquals("not a regular file (a folder, device or pipe)", refused(dir).problem());
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+        assertEquals("not a regular file (a folder, device or pipe)", refused(Path.of("/dev/zero")).problem());
+    }
+
+    @Test
+    void aFileOrTextAboveTheLimitIsRefusedFromItsSize(@TempDir Path dir) throws Exception {
+        StringBuilder sb = new StringBuilder(HEADER);
+        String row = "R%d,2024-12-01,C,killed,point,1,1,cumulative,P,2024-12-01,\"" + "x".repeat(200) + "\"\n";
+        for (int i = 0; sb.length() <= ObservationLedger.MAX_BYTES; i++) {
+            sb.append(String.format(row, i));
+        }
+        Path big = dir.resolve("big.csv");
+        Files.writeString(big, sb);
+        assertEquals(big + ":0:0: file: larger than 16 MiB; expected an observation file of at most 16 MiB", refused(big).toString());
+        ObservationException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(ObservationException.class, () -> ObservationLedger.parse("big.csv", sb.toString())));
+        assertEquals("big.csv:0:0: file: larger than 16 MiB; expected an observation file of at most 16 MiB", e.getMessage());
     }
 }

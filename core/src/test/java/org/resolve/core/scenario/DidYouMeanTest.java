@@ -2,7 +2,9 @@ package org.resolve.core.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,5 +75,15 @@ class DidYouMeanTest {
     void distanceIsLevenshteinAndSymmetric(String a, String b, int d) {
         assertEquals(d, DidYouMean.distance(a, b));
         assertEquals(d, DidYouMean.distance(b, a));
+    }
+
+    @Test
+    void aNameFarLongerThanEveryKnownOneIsNotComparedLetterByLetter() {
+        // Edit distance costs length x length; a misspelt name of 1 MiB (a scenario may hold one,
+        // over several lines) against every parameter took seconds. The distance is at least the
+        // difference in length, so such a name is skipped: the same answer, at once.
+        String wrong = "o".repeat(1 << 20);
+        assertNull(assertTimeoutPreemptively(Duration.ofSeconds(20), () -> DidYouMean.suggest(wrong, PARAMS)));
+        assertEquals("regime_share", DidYouMean.suggest("regime_share" + "x".repeat(4), PARAMS), "within a third of the length");
     }
 }

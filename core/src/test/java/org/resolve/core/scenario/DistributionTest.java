@@ -2,6 +2,7 @@ package org.resolve.core.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -127,6 +128,34 @@ class DistributionTest {
         for (double u : GRID) {
             assertEquals(-d.quantile(1 - u), mirrored.quantile(u), 1e-9, "the lower tail mirrors the upper, u=" + u);
         }
+    }
+
+    @Test
+    void aWindowWithoutRepresentableProbabilityFailsInsteadOfGivingItsBound() {
+        // issue 13, item 9: these once gave 200, 60 and 1e-20 at every probability
+        for (Distribution d : List.of(new Distribution.LogNormal(1, 0.1, 100, 200), new Distribution.Normal(0, 1, 50, 60),
+                new Distribution.LogNormal(1, 0.1, 1e-30, 1e-20), new Distribution.Normal(0, 1, 0, 1e-17))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> d.quantile(0.5), d::describe);
+            assertTrue(e.getMessage().contains("too little to sample in double precision"), e.getMessage());
+        }
+        // a narrow window far in a tail, which double precision does resolve, is still sampled
+        assertTrue(new Distribution.Normal(0, 1, 20, 21).quantile(0.5) > 20);
+    }
+
+    @Test
+    void betaShapesOutsideTheAccurateRangeFailInsteadOfGivingAConstant() {
+        // issue 13, items 6 and 9: Beta(1e-300, 1e-300) gave 0.5 at every probability (not 0 or
+        // 1), Beta(1e300, 1e300) failed deep inside the quantile with a FractionException
+        for (Distribution d : List.of(new Distribution.Beta(1e-300, 1e-300, 0, 1), new Distribution.Beta(1e300, 1e300, 0, 1),
+                new Distribution.Beta(2, Distribution.MAX_BETA_SHAPE * 2, 0, 1), new Distribution.Beta(Double.NaN, 1, 0, 1))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> d.quantile(0.25), d::describe);
+            assertTrue(e.getMessage().contains("cannot be sampled in double precision"), e.getMessage());
+        }
+        Distribution edge = new Distribution.Beta(Distribution.MIN_BETA_SHAPE, Distribution.MIN_BETA_SHAPE, 0, 1);
+        assertTrue(edge.quantile(0.25) < 1e-300, "almost all the probability is at 0 and 1: " + edge.quantile(0.25));
+        assertTrue(edge.quantile(0.75) > 1 - 1e-15, "and at 1: " + edge.quantile(0.75));
+        Distribution narrow = new Distribution.Beta(Distribution.MAX_BETA_SHAPE, Distribution.MAX_BETA_SHAPE, 0, 1);
+        assertTrue(narrow.quantile(0.25) < 0.5 && narrow.quantile(0.75) > 0.5, "still a spread around 0.5");
     }
 
     @Test
