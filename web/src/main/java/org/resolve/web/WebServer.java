@@ -359,7 +359,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Loads a scenario; see {@link #guarded}. */
     @FunctionalInterface
-    private interface Load {
+    interface Load {
         Scenario load() throws ScenarioException;
     }
 
@@ -374,7 +374,7 @@ public final class WebServer implements AutoCloseable {
      * @param text supplies the text (for the location), or null when it cannot be read
      * @param load the load
      */
-    private static Scenario guarded(String label, java.util.function.Supplier<String> text, Load load) throws ScenarioException {
+    static Scenario guarded(String label, java.util.function.Supplier<String> text, Load load) throws ScenarioException {
         try {
             return load.load();
         } catch (StackOverflowError e) {

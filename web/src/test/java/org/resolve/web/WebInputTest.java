@@ -157,13 +157,45 @@ class WebInputTest {
     /** A scenario nested 2,000 deep: before, the loader's recursion overflowed the stack and every route answered 500 with an empty body. */
     static final String DEEP = "resolve: 1\nid: deep\nextends: kursk-2024\nx: " + "[".repeat(2000) + "]".repeat(2000) + "\n";
 
-    /** Asserts a refusal of the deep scenario: a 4xx whose JSON lists a problem at line 4, where the nesting is. */
-    private static void refusedAtLine4(HttpResponse<String> r, String what) throws IOException {
+    /**
+     * Asserts a refusal of the deep scenario: a 422 whose JSON lists a located problem. Which
+     * problem depends on where the loader gives up, which can change with how warm the JIT is:
+     * the YAML reader's own nesting limit (reported by the loader), or a stack overflow first
+     * (reported by the server's guard at line 4, where the nesting is; see
+     * {@link #theGuardTurnsAStackOverflowIntoAProblemWhereTheNestingIsDeepest}).
+     */
+    private static void refusedWithAProblem(HttpResponse<String> r, String what) throws IOException {
         assertEquals(422, r.statusCode(), what + " -> " + r.statusCode() + " " + r.body());
-        JsonNode problems = JSON.readTree(r.body()).path("problems");
-        assertTrue(problems.size() >= 1, what + ": " + r.body());
-        assertEquals(4, problems.get(0).path("line").asInt(), what + ": " + r.body());
-        assertFalse(problems.get(0).path("message").asText().isBlank(), what + ": " + r.body());
+        located(JSON.readTree(r.body()).path("problems"), what + ": " + r.body());
+    }
+
+    private static void located(JsonNode problems, String what) {
+        assertTrue(problems.size() >= 1, what);
+        int line = problems.get(0).path("line").asInt();
+        assertTrue(line >= 1 && line <= 4, what);
+        assertTrue(problems.get(0).path("column").asInt() >= 1, what);
+        assertFalse(problems.get(0).path("message").asText().isBlank(), what);
+    }
+
+    private static int depth;
+
+    private static Object recurse() {
+        depth++;
+        return recurse();
+    }
+
+    @Test
+    void theGuardTurnsAStackOverflowIntoAProblemWhereTheNestingIsDeepest() {
+        org.resolve.core.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.resolve.core.scenario.ScenarioException.class, () -> WebServer.guarded("deep.yaml", () -> DEEP, () -> {
+                    recurse(); // a real overflow, as a loader's recursion on a deep document
+                    return null;
+                }));
+        org.resolve.core.scenario.Problem p = e.problems().get(0);
+        assertEquals(new org.resolve.core.scenario.Location("deep.yaml", 4, 1 + "x: ".length() + 1999), p.location(), "at the deepest bracket");
+        assertTrue(p.toString().contains("nested too deeply to read"), p.toString());
+        // block nesting: the deepest-indented line
+        assertEquals(3, WebServer.deepest("f", "a:\n  b:\n    c: 1\n  d: 2\n").line());
     }
 
     @Test
@@ -173,15 +205,15 @@ class WebInputTest {
         assertEquals(200, v.statusCode(), v.body());
         JsonNode checked = JSON.readTree(v.body());
         assertFalse(checked.path("ok").asBoolean(true), v.body());
-        assertEquals(4, checked.path("problems").get(0).path("line").asInt(), v.body());
+        located(checked.path("problems"), v.body());
         HttpResponse<String> vf = post("/api/validate?file=scenarios/deep.yaml", DEEP);
         assertEquals(200, vf.statusCode(), vf.body());
-        assertEquals(4, JSON.readTree(vf.body()).path("problems").get(0).path("line").asInt(), vf.body());
-        refusedAtLine4(post("/api/runs", "{\"text\":" + JSON.writeValueAsString(DEEP) + ",\"replications\":1}"), "run of the text");
-        refusedAtLine4(post("/api/runs", "{\"file\":\"scenarios/deep.yaml\",\"replications\":1}"), "run of the file");
-        refusedAtLine4(post("/api/compare", "{\"baseline\":\"kursk-2024\",\"scenario\":\"scenarios/deep.yaml\",\"replications\":2}"), "compare");
-        refusedAtLine4(post("/api/sensitivity", "{\"scenario\":\"scenarios/deep.yaml\",\"trajectories\":2}"), "sensitivity");
-        refusedAtLine4(get("/provenance?file=scenarios/deep.yaml"), "provenance");
+        located(JSON.readTree(vf.body()).path("problems"), vf.body());
+        refusedWithAProblem(post("/api/runs", "{\"text\":" + JSON.writeValueAsString(DEEP) + ",\"replications\":1}"), "run of the text");
+        refusedWithAProblem(post("/api/runs", "{\"file\":\"scenarios/deep.yaml\",\"replications\":1}"), "run of the file");
+        refusedWithAProblem(post("/api/compare", "{\"baseline\":\"kursk-2024\",\"scenario\":\"scenarios/deep.yaml\",\"replications\":2}"), "compare");
+        refusedWithAProblem(post("/api/sensitivity", "{\"scenario\":\"scenarios/deep.yaml\",\"trajectories\":2}"), "sensitivity");
+        refusedWithAProblem(get("/provenance?file=scenarios/deep.yaml"), "provenance");
         // the editor opens it, so that it can be fixed
         HttpResponse<String> edit = get("/edit?file=scenarios/deep.yaml");
         assertEquals(200, edit.statusCode(), edit.body());
