@@ -48,7 +48,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "One agent per soldier, or expected flows between compartments (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--replications", defaultValue = "" + DEFAULT_REPLICATIONS, paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replications", defaultValue = "" + DEFAULT_REPLICATIONS, paramLabel = "N",
+            description = "Replications, 1 to " + Bounds.MAX_RUNS + " (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<scenario>-<mode>-<time>). Must not hold results already.")
@@ -86,9 +87,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (replications < 1) {
-            throw new UserError("--replications must be at least 1, not " + replications);
-        }
+        Bounds.check("--replications", replications, 1, Bounds.MAX_RUNS);
         common.validate();
         int nThreads = common.threads();
         long seed = common.seed;
@@ -97,6 +96,10 @@ public final class RunCommand implements Callable<Integer> {
         if (law != null) {
             sc = sc.withLaw(law);
         }
+        // Held at once: the plan and every run's KPIs (read back for the table), and each worker's
+        // runs in flight with their daily series; the series themselves stream into the store.
+        Bounds.memory("--replications " + replications + " over " + sc.days() + " days with " + nThreads + " threads",
+                replications * (Bounds.PLAN_BYTES_PER_RUN + Bounds.KPI_BYTES_PER_RUN) + Bounds.inFlightBytes(nThreads, sc.days()));
         Path dir = SweepOptions.output(outDir, sc.id(), mode.key());
         StoredSweep.checkFolder(dir, resume, Ensemble.RESULT_FILES);
         Ensemble.Settings settings = new Ensemble.Settings(mode, common.bins, design, replications, seed, nThreads, sets,
