@@ -181,12 +181,17 @@ public final class BacktestCommand implements Callable<Integer> {
         out.println("Scores are in the claimants' terms (bias included); lower is better. A backtest checks this model against");
         out.println("what was reported later; it does not make the model a forecaster.");
         if (outDir != null) {
-            Files.createDirectories(outDir);
-            Path file = outDir.resolve("backtest.csv");
-            org.resolve.store.AtomicFiles.write(file, csv.toString());
-            try (ResultsStore store = ResultsStore.open(outDir.resolve(RunCommand.STORE))) {
-                store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff, '" + sc.id().replace("'", "''") + "' AS scenario_id, '"
-                        + sc.hash() + "' AS scenario_hash, " + sc.days() + " AS days");
+            OutputFolder folder = OutputFolder.before(outDir);
+            try {
+                Files.createDirectories(outDir);
+                Path file = outDir.resolve("backtest.csv");
+                org.resolve.store.AtomicFiles.write(file, csv.toString());
+                try (ResultsStore store = ResultsStore.open(outDir.resolve(RunCommand.STORE))) {
+                    store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff, '" + sc.id().replace("'", "''")
+                            + "' AS scenario_id, '" + sc.hash() + "' AS scenario_hash, " + sc.days() + " AS days");
+                }
+            } catch (Exception e) {
+                throw folder.failed(e);
             }
             out.println("results in " + outDir);
         }

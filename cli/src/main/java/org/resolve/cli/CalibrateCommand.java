@@ -91,14 +91,20 @@ public final class CalibrateCommand implements Callable<Integer> {
                 sc.id(), observations, cutoff, particles, generations, mode.key());
         ScenarioCalibration.Calibrated cal = run(sc, ledger, cutoff, particles, generations, common, mode);
         double secs = (System.nanoTime() - t0) / 1e9;
-        Files.createDirectories(dir);
-        report(out, cal, 90);
-        writePosterior(dir, cal);
-        writeFit(dir, cal, common.seed);
-        printFit(out, dir);
-        storeTables(dir);
-        Path yaml = writeScenario(dir, cal, scenario, observations, cutoff);
-        writeMeta(dir, cal, cutoff, secs);
+        OutputFolder folder = OutputFolder.before(dir);
+        Path yaml;
+        try {
+            Files.createDirectories(dir);
+            report(out, cal, 90);
+            writePosterior(dir, cal);
+            writeFit(dir, cal, common.seed);
+            printFit(out, dir);
+            storeTables(dir);
+            yaml = writeScenario(dir, cal, scenario, observations, cutoff);
+            writeMeta(dir, cal, cutoff, secs);
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         out.printf(Locale.ROOT, "%n%d simulations in %.1f s (%s); results in %s%nCalibrated scenario: %s (use it with run, compare, sensitivity)%n",
                 cal.smc().simulations(), secs, cal.smc().reachedOne() ? "reached the posterior" : "stopped before the posterior: raise --generations", dir, yaml);
         return 0;

@@ -122,7 +122,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%d runs in %.1f s%n", replications * scs.size(), secs);
         if (outDir != null) {
-            write(outDir, res, scs, secs);
+            OutputFolder folder = OutputFolder.before(outDir);
+            try {
+                write(outDir, res, scs, secs);
+            } catch (Exception e) {
+                throw folder.failed(e);
+            }
             out.println("results in " + outDir);
         }
         return 0;

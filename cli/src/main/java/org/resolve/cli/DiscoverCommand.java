@@ -126,8 +126,14 @@ public final class DiscoverCommand implements Callable<Integer> {
         // Failed runs have no KPIs: their outcomes stay NaN, and PRIM excludes and counts them.
         Map<String, double[]> kpis = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        int code = StoredSweep.execute(dir, resume, sweep, common.engine(mode).kpisOnly(), common.threads(), "discover", err,
-                (store, id) -> kpis.putAll(store.kpiColumns(id, expr.metrics(), plan.size())));
+        OutputFolder folder = OutputFolder.before(dir);
+        int code;
+        try {
+            code = StoredSweep.execute(dir, resume, sweep, common.engine(mode).kpisOnly(), common.threads(), "discover", err,
+                    (store, id) -> kpis.putAll(store.kpiColumns(id, expr.metrics(), plan.size())));
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         if (code != 0) {
             return code;
         }
@@ -142,7 +148,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         PrimResult result = Prim.discover(PrimData.of(names, x, y), options);
         double secs = (System.nanoTime() - t0) / 1e9;
         print(out, sc, result);
-        write(dir, sc, result, secs, sweep.id());
+        try {
+            write(dir, sc, result, secs, sweep.id());
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         out.printf(Locale.ROOT, "%d runs in %.1f s; results in %s%n", plan.size(), secs, dir);
         return 0;
     }

@@ -110,16 +110,22 @@ public final class RunCommand implements Callable<Integer> {
         KpiSummary[] summary = new KpiSummary[1];
         int code;
         String executed;
-        try (RunExecutor ex = executor.open(nThreads)) {
-            executed = ex.describe();
-            code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), ex, sc.id() + " (" + mode.key() + ")", err,
-                    (store, id) -> summary[0] = Ensemble.finish(store, dir, id, runs));
+        OutputFolder folder = OutputFolder.before(dir);
+        double secs;
+        try {
+            try (RunExecutor ex = executor.open(nThreads)) {
+                executed = ex.describe();
+                code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), ex, sc.id() + " (" + mode.key() + ")", err,
+                        (store, id) -> summary[0] = Ensemble.finish(store, dir, id, runs));
+            }
+            if (code != 0) {
+                return code;
+            }
+            secs = (System.nanoTime() - t0) / 1e9;
+            Ensemble.writeMeta(dir, Ensemble.meta(sc, sweep, settings, secs, summary[0], executed));
+        } catch (Exception e) {
+            throw folder.failed(e);
         }
-        if (code != 0) {
-            return code;
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        Ensemble.writeMeta(dir, Ensemble.meta(sc, sweep, settings, secs, summary[0], executed));
         printTable(out, sc, summary[0], secs, dir);
         if (report) {
             out.println("report: " + ReportCommand.write(dir, null));

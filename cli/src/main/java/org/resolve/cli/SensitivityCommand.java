@@ -136,11 +136,17 @@ public final class SensitivityCommand implements Callable<Integer> {
         Sweep sweep = Sweep.of(sc, plan, engineSpec, Main.commandLine(spec));
         err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode), stored in %s%n", method.name().toLowerCase(Locale.ROOT),
                 sc.id(), space.groups().size(), plan.size(), mode.key(), dir.resolve(RunCommand.STORE));
-        int code = StoredSweep.execute(dir, resume, sweep, engine, nThreads, method.name().toLowerCase(Locale.ROOT), err,
-                (store, id) -> {
-                    outcomes.putAll(store.kpiColumns(id, keys, plan.size()));
-                    failed[0] = (int) store.counts(id).failedRuns();
-                });
+        OutputFolder folder = OutputFolder.before(dir);
+        int code;
+        try {
+            code = StoredSweep.execute(dir, resume, sweep, engine, nThreads, method.name().toLowerCase(Locale.ROOT), err,
+                    (store, id) -> {
+                        outcomes.putAll(store.kpiColumns(id, keys, plan.size()));
+                        failed[0] = (int) store.counts(id).failedRuns();
+                    });
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         if (code != 0) {
             return code;
         }
@@ -159,7 +165,11 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%n%d runs in %.1f s. Indices describe this model under the scenario's stated ranges, not the world.%n",
                 plan.size(), secs);
-        SensitivityFiles.write(dir, sc, study, results, sweep.id(), seed, mode.key(), opts, failed[0], secs);
+        try {
+            SensitivityFiles.write(dir, sc, study, results, sweep.id(), seed, mode.key(), opts, failed[0], secs);
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         out.println("results in " + dir);
         return 0;
     }
