@@ -21,6 +21,7 @@ import org.resolve.analysis.scoring.Ensemble;
 import org.resolve.analysis.scoring.ForecastScore;
 import org.resolve.analysis.scoring.IntervalScore;
 import org.resolve.analysis.scoring.Outcome;
+import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.RunResult;
 import org.resolve.core.observation.Observation;
 import org.resolve.core.observation.ObservationLedger;
@@ -51,10 +52,12 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--cutoff", required = true, paramLabel = "DATE", description = "Calibrate on what was known by this date.")
     String cutoffText;
 
-    @Option(names = "--particles", defaultValue = "300", paramLabel = "N", description = "Calibration particles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--particles", defaultValue = "300", paramLabel = "N",
+            description = "Calibration particles, 10 to " + Bounds.MAX_PARTICLES + " (default: ${DEFAULT-VALUE}).")
     int particles;
 
-    @Option(names = "--draws", defaultValue = "400", paramLabel = "M", description = "Predictive draws per report (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--draws", defaultValue = "400", paramLabel = "M",
+            description = "Predictive draws per report, 20 to " + Bounds.MAX_DRAWS + " (default: ${DEFAULT-VALUE}).")
     int draws;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write backtest.csv and a results.duckdb table here.")
@@ -71,9 +74,8 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         common.validate();
-        if (draws < 20) {
-            throw new UserError("--draws must be at least 20, not " + draws);
-        }
+        Bounds.check("--particles", particles, 10, Bounds.MAX_PARTICLES);
+        Bounds.check("--draws", draws, 20, Bounds.MAX_DRAWS);
         Scenario sc = common.load(scenario);
         LocalDate cutoff = CalibrateCommand.cutoff(sc, cutoffText);
         ObservationLedger ledger = ObservationLedger.read(observations);
@@ -87,10 +89,13 @@ public final class BacktestCommand implements Callable<Integer> {
         if (later.isEmpty()) {
             throw new UserError("no report in " + observations + " is dated after " + cutoff + " within the horizon; expected an earlier --cutoff");
         }
+        LocalDate lastLater = later.stream().map(Observation::date).max(LocalDate::compareTo).orElseThrow();
+        // Each draw's whole run is held, its daily series up to the last report scored.
+        Bounds.memory("--draws " + draws, (long) draws * Metric.COUNT * 8L * (ChronoUnit.DAYS.between(sc.start(), lastLater) + 1));
         err.printf(Locale.ROOT, "backtest of %s: calibrating on reports known by %s, scoring %d later reports%n", sc.id(), cutoff, later.size());
         ScenarioCalibration.Calibrated cal = CalibrateCommand.run(sc, ledger, cutoff, particles, 60, common, org.resolve.core.engine.Mode.AGGREGATE);
         ScenarioCalibration c = cal.calibration();
-        LocalDate last = later.stream().map(Observation::date).max(LocalDate::compareTo).orElseThrow();
+        LocalDate last = lastLater;
         Scenario sim = sc.with(Map.of(), (int) ChronoUnit.DAYS.between(sc.start(), last) + 1);
         UniformRandomProvider rng = Streams.derive(common.seed, 0xBAC7L);
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -176,12 +181,17 @@ public final class BacktestCommand implements Callable<Integer> {
         out.println("Scores are in the claimants' terms (bias included); lower is better. A backtest checks this model against");
         out.println("what was reported later; it does not make the model a forecaster.");
         if (outDir != null) {
-            Files.createDirectories(outDir);
-            Path file = outDir.resolve("backtest.csv");
-            org.resolve.store.AtomicFiles.write(file, csv.toString());
-            try (ResultsStore store = ResultsStore.open(outDir.resolve(RunCommand.STORE))) {
-                store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff, '" + sc.id().replace("'", "''") + "' AS scenario_id, '"
-                        + sc.hash() + "' AS scenario_hash, " + sc.days() + " AS days");
+            OutputFolder folder = OutputFolder.before(outDir);
+            try {
+                Files.createDirectories(outDir);
+                Path file = outDir.resolve("backtest.csv");
+                org.resolve.store.AtomicFiles.write(file, csv.toString());
+                try (ResultsStore store = ResultsStore.open(outDir.resolve(RunCommand.STORE))) {
+                    store.putTable("backtest", file, "DATE '" + cutoff + "' AS cutoff, '" + sc.id().replace("'", "''")
+                            + "' AS scenario_id, '" + sc.hash() + "' AS scenario_hash, " + sc.days() + " AS days");
+                }
+            } catch (Exception e) {
+                throw folder.failed(e);
             }
             out.println("results in " + outDir);
         }

@@ -38,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the figures to DIR/" + CSV + " (figure,value,unit).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for the all-cores figures (default: all cores).")
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Threads for the all-cores figures, 1 to " + Bounds.MAX_THREADS + " (default: all cores).")
     Integer threads;
 
     @Spec
@@ -58,10 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (t < 1) {
-            throw new UserError("--threads " + t + ": expected at least 1");
-        }
+        int t = threads != null ? Bounds.check("--threads", threads, 1, Bounds.MAX_THREADS)
+                : Math.min(Bounds.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         if (out != null) {
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new UserError("--out " + out + ": is a file; expected a folder to write " + CSV + " into");

@@ -51,10 +51,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "Knowledge date (default: the scenario's knowledge date).")
     String until;
 
-    @Option(names = "--particles", defaultValue = "300", paramLabel = "N", description = "Particles per generation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--particles", defaultValue = "300", paramLabel = "N",
+            description = "Particles per generation, 10 to " + Bounds.MAX_PARTICLES + " (default: ${DEFAULT-VALUE}).")
     int particles;
 
-    @Option(names = "--generations", defaultValue = "60", paramLabel = "G", description = "Most tempering stages (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--generations", defaultValue = "60", paramLabel = "G",
+            description = "Most tempering stages, 1 to " + Bounds.MAX_GENERATIONS + " (default: ${DEFAULT-VALUE}).")
     int generations;
 
     @Option(names = "--mode", defaultValue = "aggregate", paramLabel = "agent|aggregate",
@@ -75,6 +77,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         common.validate();
+        Bounds.check("--particles", particles, 10, Bounds.MAX_PARTICLES);
+        Bounds.check("--generations", generations, 1, Bounds.MAX_GENERATIONS);
         Scenario sc = common.load(scenario);
         LocalDate cutoff = cutoff(sc, until);
         ObservationLedger ledger = ObservationLedger.read(observations);
@@ -87,14 +91,20 @@ public final class CalibrateCommand implements Callable<Integer> {
                 sc.id(), observations, cutoff, particles, generations, mode.key());
         ScenarioCalibration.Calibrated cal = run(sc, ledger, cutoff, particles, generations, common, mode);
         double secs = (System.nanoTime() - t0) / 1e9;
-        Files.createDirectories(dir);
-        report(out, cal, 90);
-        writePosterior(dir, cal);
-        writeFit(dir, cal, common.seed);
-        printFit(out, dir);
-        storeTables(dir);
-        Path yaml = writeScenario(dir, cal, scenario, observations, cutoff);
-        writeMeta(dir, cal, cutoff, secs);
+        OutputFolder folder = OutputFolder.before(dir);
+        Path yaml;
+        try {
+            Files.createDirectories(dir);
+            report(out, cal, 90);
+            writePosterior(dir, cal);
+            writeFit(dir, cal, common.seed);
+            printFit(out, dir);
+            storeTables(dir);
+            yaml = writeScenario(dir, cal, scenario, observations, cutoff);
+            writeMeta(dir, cal, cutoff, secs);
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         out.printf(Locale.ROOT, "%n%d simulations in %.1f s (%s); results in %s%nCalibrated scenario: %s (use it with run, compare, sensitivity)%n",
                 cal.smc().simulations(), secs, cal.smc().reachedOne() ? "reached the posterior" : "stopped before the posterior: raise --generations", dir, yaml);
         return 0;

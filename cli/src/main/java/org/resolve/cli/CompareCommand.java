@@ -39,13 +39,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "agent", paramLabel = "agent|aggregate", description = "Engine (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--replications", defaultValue = "200", paramLabel = "N", description = "Replications per scenario (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replications", defaultValue = "200", paramLabel = "N",
+            description = "Replications per scenario, 2 or more, at most " + Bounds.MAX_RUNS + " runs in all (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--metrics", split = ",", paramLabel = "M,...", description = "KPIs to show (default: the headline ones); all are written with --out.")
     List<String> metrics;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Confidence level of the intervals (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Confidence level of the intervals, between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double confidence;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.csv and meta.json here.")
@@ -64,6 +65,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (replications < 2) {
             throw new UserError("--replications must be at least 2 for an interval, not " + replications);
         }
+        Bounds.runs("--replications " + replications + " for " + scenarios.size() + " scenarios", (long) replications * scenarios.size());
         if (!(confidence > 0 && confidence < 1)) {
             throw new UserError("--confidence must be between 0 and 1, not " + confidence);
         }
@@ -101,6 +103,10 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         int nThreads = common.threads();
+        // Held at once: one scenario's plan, every run's KPIs, and each worker's runs in flight.
+        Bounds.memory("--replications " + replications + " for " + scs.size() + " scenarios with " + nThreads + " threads",
+                replications * Bounds.PLAN_BYTES_PER_RUN + (long) replications * scs.size() * (8L * Metric.COUNT + 24)
+                        + Bounds.inFlightBytes(nThreads, 1));
         Engine engine = common.engine(mode).kpisOnly();
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         long t0 = System.nanoTime();
@@ -116,7 +122,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%d runs in %.1f s%n", replications * scs.size(), secs);
         if (outDir != null) {
-            write(outDir, res, scs, secs);
+            OutputFolder folder = OutputFolder.before(outDir);
+            try {
+                write(outDir, res, scs, secs);
+            } catch (Exception e) {
+                throw folder.failed(e);
+            }
             out.println("results in " + outDir);
         }
         return 0;

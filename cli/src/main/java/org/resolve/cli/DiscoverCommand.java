@@ -50,19 +50,23 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "A condition on KPIs at the horizon, e.g. \"killed > 3000\" or \"surrendered >= 100 and killed < 4000\".")
     String outcome;
 
-    @Option(names = "--n", defaultValue = "2000", paramLabel = "N", description = "Runs in the Latin hypercube (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n", defaultValue = "2000", paramLabel = "N",
+            description = "Runs in the Latin hypercube, 20 to " + Bounds.MAX_RUNS + " (default: ${DEFAULT-VALUE}).")
     int n;
 
     @Option(names = "--mode", defaultValue = "aggregate", paramLabel = "agent|aggregate", description = "Engine (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--boxes", defaultValue = "1", paramLabel = "K", description = "Boxes to find by covering (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--boxes", defaultValue = "1", paramLabel = "K",
+            description = "Boxes to find by covering, 1 to " + Bounds.MAX_BOXES + " (default: ${DEFAULT-VALUE}).")
     int boxes;
 
-    @Option(names = "--density", defaultValue = "0.8", paramLabel = "D", description = "Target density of a chosen box (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--density", defaultValue = "0.8", paramLabel = "D",
+            description = "Target density of a chosen box, 0 to 1 (default: ${DEFAULT-VALUE}).")
     double density;
 
-    @Option(names = "--peel", defaultValue = "0.05", paramLabel = "A", description = "Share of points peeled per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--peel", defaultValue = "0.05", paramLabel = "A",
+            description = "Share of points peeled per step, above 0 and below 0.5 (default: ${DEFAULT-VALUE}).")
     double peel;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder: results.duckdb, discover.csv, meta.json (default: results/<scenario>-discover-<time>).")
@@ -82,8 +86,13 @@ public final class DiscoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         common.validate();
-        if (n < 20) {
-            throw new UserError("--n must be at least 20, not " + n);
+        Bounds.check("--n", n, 20, Bounds.MAX_RUNS);
+        Bounds.check("--boxes", boxes, 1, Bounds.MAX_BOXES);
+        if (!(density >= 0 && density <= 1)) {
+            throw new UserError("--density must be between 0 and 1, not " + density);
+        }
+        if (!(peel > 0 && peel < 0.5)) {
+            throw new UserError("--peel must be above 0 and below 0.5, not " + peel);
         }
         List<String> metricKeys = new ArrayList<>();
         for (Metric m : Metric.values()) {
@@ -106,6 +115,9 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (uncertain.isEmpty()) {
             throw new UserError("scenario " + sc.id() + " has no uncertain parameter; give some a distribution");
         }
+        // Held at once: the plan, the outcome's KPI columns, the parameter matrix and PRIM's copies of it.
+        Bounds.memory("--n " + n + " with " + uncertain.size() + " uncertain parameters", (long) n * (Bounds.PLAN_BYTES_PER_RUN
+                + 8L * Metric.COUNT + 24L * uncertain.size()) + Bounds.inFlightBytes(common.threads(), 1));
         Path dir = SweepOptions.output(outDir, sc.id(), "discover");
         StoredSweep.checkFolder(dir, resume, List.of(RunCommand.STORE));
         RunPlan plan = RunPlan.latinHypercube(sc, common.seed, n);
@@ -114,8 +126,14 @@ public final class DiscoverCommand implements Callable<Integer> {
         // Failed runs have no KPIs: their outcomes stay NaN, and PRIM excludes and counts them.
         Map<String, double[]> kpis = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        int code = StoredSweep.execute(dir, resume, sweep, common.engine(mode).kpisOnly(), common.threads(), "discover", err,
-                (store, id) -> kpis.putAll(store.kpiColumns(id, expr.metrics(), plan.size())));
+        OutputFolder folder = OutputFolder.before(dir);
+        int code;
+        try {
+            code = StoredSweep.execute(dir, resume, sweep, common.engine(mode).kpisOnly(), common.threads(), "discover", err,
+                    (store, id) -> kpis.putAll(store.kpiColumns(id, expr.metrics(), plan.size())));
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         if (code != 0) {
             return code;
         }
@@ -130,7 +148,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         PrimResult result = Prim.discover(PrimData.of(names, x, y), options);
         double secs = (System.nanoTime() - t0) / 1e9;
         print(out, sc, result);
-        write(dir, sc, result, secs, sweep.id());
+        try {
+            write(dir, sc, result, secs, sweep.id());
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         out.printf(Locale.ROOT, "%d runs in %.1f s; results in %s%n", plan.size(), secs, dir);
         return 0;
     }

@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, CompareCommand.class, SensitivityCommand.class, DiscoverCommand.class, CalibrateCommand.class, BacktestCommand.class, ReportCommand.class, ExportCommand.class, ServeCommand.class, BenchCommand.class, ValidateCommand.class, ScenariosCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** Exit code for invalid input (a scenario with problems, an output folder in use). */
+    /**
+     * Exit code for invalid input (a scenario with problems, an output folder in use) and for an
+     * environment that cannot take the output (a folder that cannot be written, a full disk).
+     */
     public static final int INVALID_INPUT = 1;
     /** Exit code when the user interrupts a sweep (Ctrl-C); the store stays resumable. */
     public static final int INTERRUPTED = 130;
@@ -85,6 +88,12 @@ public final class Main implements Runnable {
             }
             if (ex instanceof UserError ue) {
                 e.println("error: " + Terminal.line(ue.getMessage()));
+                return INVALID_INPUT;
+            }
+            if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+                // The environment's failure (a folder that cannot be created, a full disk), not a bug:
+                // the path and the system's reason, as the commands' own output folders report it.
+                e.println("error: " + Terminal.line(OutputFolder.describe(ex)));
                 return INVALID_INPUT;
             }
             e.println("internal error (please report it with the command line): " + Terminal.line(String.valueOf(ex)));

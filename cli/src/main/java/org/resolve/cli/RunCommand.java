@@ -45,7 +45,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "One agent per soldier, or expected flows between compartments (default: ${DEFAULT-VALUE}).")
     Mode mode;
 
-    @Option(names = "--replications", defaultValue = "" + DEFAULT_REPLICATIONS, paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replications", defaultValue = "" + DEFAULT_REPLICATIONS, paramLabel = "N",
+            description = "Replications, 1 to " + Bounds.MAX_RUNS + " (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/<scenario>-<mode>-<time>). Must not hold results already.")
@@ -83,9 +84,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (replications < 1) {
-            throw new UserError("--replications must be at least 1, not " + replications);
-        }
+        Bounds.check("--replications", replications, 1, Bounds.MAX_RUNS);
         common.validate();
         int nThreads = common.threads();
         long seed = common.seed;
@@ -97,6 +96,10 @@ public final class RunCommand implements Callable<Integer> {
         if (law != null) {
             sc = sc.withLaw(law);
         }
+        // Held at once: the plan and every run's KPIs (read back for the table), and each worker's
+        // runs in flight with their daily series; the series themselves stream into the store.
+        Bounds.memory("--replications " + replications + " over " + sc.days() + " days with " + nThreads + " threads",
+                replications * (Bounds.PLAN_BYTES_PER_RUN + Bounds.KPI_BYTES_PER_RUN) + Bounds.inFlightBytes(nThreads, sc.days()));
         Path dir = SweepOptions.output(outDir, sc.id(), mode.key());
         StoredSweep.checkFolder(dir, resume, Ensemble.RESULT_FILES);
         Ensemble.Settings settings = new Ensemble.Settings(mode, common.bins, design, replications, seed, nThreads, sets,
@@ -107,16 +110,22 @@ public final class RunCommand implements Callable<Integer> {
         KpiSummary[] summary = new KpiSummary[1];
         int code;
         String executed;
-        try (RunExecutor ex = executor.open(nThreads)) {
-            executed = ex.describe();
-            code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), ex, sc.id() + " (" + mode.key() + ")", err,
-                    (store, id) -> summary[0] = Ensemble.finish(store, dir, id, runs));
+        OutputFolder folder = OutputFolder.before(dir);
+        double secs;
+        try {
+            try (RunExecutor ex = executor.open(nThreads)) {
+                executed = ex.describe();
+                code = StoredSweep.execute(dir, resume, sweep, common.engine(mode), ex, sc.id() + " (" + mode.key() + ")", err,
+                        (store, id) -> summary[0] = Ensemble.finish(store, dir, id, runs));
+            }
+            if (code != 0) {
+                return code;
+            }
+            secs = (System.nanoTime() - t0) / 1e9;
+            Ensemble.writeMeta(dir, Ensemble.meta(sc, sweep, settings, secs, summary[0], executed));
+        } catch (Exception e) {
+            throw folder.failed(e);
         }
-        if (code != 0) {
-            return code;
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        Ensemble.writeMeta(dir, Ensemble.meta(sc, sweep, settings, secs, summary[0], executed));
         printTable(out, sc, summary[0], secs, dir);
         if (report) {
             out.println("report: " + ReportCommand.write(dir, null));

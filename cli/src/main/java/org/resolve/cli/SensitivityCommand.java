@@ -48,10 +48,12 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "sobol", paramLabel = "morris|sobol", description = "Method (default: ${DEFAULT-VALUE}).")
     SensitivityStudy.Method method;
 
-    @Option(names = "--n", paramLabel = "N", description = "Sobol: base sample size N (runs = N x (factors + 2)); Morris: trajectories (runs = N x (factors + 1)). Default 512 for Sobol, 20 for Morris.")
+    @Option(names = "--n", paramLabel = "N", description = "Sobol: base sample size N (runs = N x (factors + 2)); Morris: trajectories (runs = N x (factors + 1)); "
+            + "2 or more, at most " + Bounds.MAX_RUNS + " runs in all. Default 512 for Sobol, 20 for Morris.")
     Integer n;
 
-    @Option(names = "--levels", defaultValue = "4", paramLabel = "P", description = "Morris: grid levels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--levels", defaultValue = "4", paramLabel = "P",
+            description = "Morris: grid levels, even, 2 to " + Bounds.MAX_LEVELS + " (default: ${DEFAULT-VALUE}).")
     int levels;
 
     @Option(names = "--second-order", description = "Sobol: also second-order indices (runs = N x (2 factors + 2)).")
@@ -70,10 +72,11 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--common-seed", description = "Agent mode: one seed for every run (common random numbers across design points).")
     boolean commonSeed;
 
-    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Bootstrap interval level (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "C", description = "Bootstrap interval level, between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double confidence;
 
-    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B", description = "Bootstrap resamples, 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "B",
+            description = "Bootstrap resamples, 0 (none) to " + Bounds.MAX_RESAMPLES + " (default: ${DEFAULT-VALUE}).")
     int resamples;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -94,18 +97,14 @@ public final class SensitivityCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int size = n != null ? n : method == SensitivityStudy.Method.SOBOL ? SensitivityStudy.DEFAULT_SOBOL_N : SensitivityStudy.DEFAULT_MORRIS_TRAJECTORIES;
-        if (size < 2) {
-            throw new UserError("--n must be at least 2, not " + size);
-        }
-        if (method == SensitivityStudy.Method.MORRIS && (levels < 2 || levels % 2 != 0)) {
-            throw new UserError("--levels must be an even number >= 2, not " + levels);
+        Bounds.check("--n", size, 2, Bounds.MAX_RUNS);
+        if (method == SensitivityStudy.Method.MORRIS && (levels < 2 || levels > Bounds.MAX_LEVELS || levels % 2 != 0)) {
+            throw new UserError("--levels must be an even number between 2 and " + Bounds.MAX_LEVELS + ", not " + levels);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new UserError("--confidence must be between 0 and 1, not " + confidence);
         }
-        if (resamples < 0) {
-            throw new UserError("--resamples must be >= 0, not " + resamples);
-        }
+        Bounds.check("--resamples", resamples, 0, Bounds.MAX_RESAMPLES);
         common.validate();
         long seed = common.seed;
         List<Metric> metrics = metrics();
@@ -113,8 +112,14 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (sc.uncertainParameters().isEmpty()) {
             throw new UserError("scenario " + sc.id() + " has no uncertain parameter; give some a distribution");
         }
-        SensitivityStudy study = SensitivityStudy.create(sc, method, size, levels, secondOrder,
-                groups.isEmpty() ? Map.of() : groups(sc), seed, commonSeed);
+        Map<String, List<Param>> factorGroups = groups.isEmpty() ? Map.of() : groups(sc);
+        // The design's size, known from the factors before the design is built (it holds every run).
+        int factors = (factorGroups.isEmpty() ? ParameterSpace.of(sc) : ParameterSpace.grouped(sc, factorGroups)).groups().size();
+        long perRow = method == SensitivityStudy.Method.MORRIS ? factors + 1L : secondOrder ? 2L * factors + 2 : factors + 2L;
+        Bounds.runs("--n " + size + " (" + perRow + " runs each, " + factors + " factors)", size * perRow);
+        Bounds.memory("--n " + size + " (" + perRow + " runs each)", size * perRow * (Bounds.PLAN_BYTES_PER_RUN
+                + 8L * (metrics.size() + factors)) + Bounds.inFlightBytes(common.threads(), 1));
+        SensitivityStudy study = SensitivityStudy.create(sc, method, size, levels, secondOrder, factorGroups, seed, commonSeed);
         ParameterSpace space = study.space();
         RunPlan plan = study.plan();
         int nThreads = common.threads();
@@ -131,11 +136,17 @@ public final class SensitivityCommand implements Callable<Integer> {
         Sweep sweep = Sweep.of(sc, plan, engineSpec, Main.commandLine(spec));
         err.printf(Locale.ROOT, "%s of %s: %d factors, %d runs (%s mode), stored in %s%n", method.name().toLowerCase(Locale.ROOT),
                 sc.id(), space.groups().size(), plan.size(), mode.key(), dir.resolve(RunCommand.STORE));
-        int code = StoredSweep.execute(dir, resume, sweep, engine, nThreads, method.name().toLowerCase(Locale.ROOT), err,
-                (store, id) -> {
-                    outcomes.putAll(store.kpiColumns(id, keys, plan.size()));
-                    failed[0] = (int) store.counts(id).failedRuns();
-                });
+        OutputFolder folder = OutputFolder.before(dir);
+        int code;
+        try {
+            code = StoredSweep.execute(dir, resume, sweep, engine, nThreads, method.name().toLowerCase(Locale.ROOT), err,
+                    (store, id) -> {
+                        outcomes.putAll(store.kpiColumns(id, keys, plan.size()));
+                        failed[0] = (int) store.counts(id).failedRuns();
+                    });
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         if (code != 0) {
             return code;
         }
@@ -154,7 +165,11 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%n%d runs in %.1f s. Indices describe this model under the scenario's stated ranges, not the world.%n",
                 plan.size(), secs);
-        SensitivityFiles.write(dir, sc, study, results, sweep.id(), seed, mode.key(), opts, failed[0], secs);
+        try {
+            SensitivityFiles.write(dir, sc, study, results, sweep.id(), seed, mode.key(), opts, failed[0], secs);
+        } catch (Exception e) {
+            throw folder.failed(e);
+        }
         out.println("results in " + dir);
         return 0;
     }

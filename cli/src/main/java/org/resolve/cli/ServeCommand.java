@@ -22,14 +22,14 @@ public final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--port", defaultValue = "" + WebServer.DEFAULT_PORT, paramLabel = "P",
-            description = "Port (default: ${DEFAULT-VALUE}, or any free port when it is taken; 0 for any free port).")
+            description = "Port, 0 to 65535 (default: ${DEFAULT-VALUE}, or any free port when it is taken; 0 for any free port).")
     int port;
 
     @Option(names = "--workspace", defaultValue = ".", paramLabel = "DIR",
             description = "Folder of your scenario files (*.yaml, scenarios/*.yaml); runs go to its results/ folder (default: the current folder).")
     Path workspace;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads for runs (default: all cores).")
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads for runs, 1 to " + Bounds.MAX_THREADS + " (default: all cores).")
     Integer threads;
 
     @Spec
@@ -42,10 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserError("--port must be between 0 and 65535, not " + port);
         }
-        if (threads != null && threads < 1) {
-            throw new UserError("--threads must be at least 1, not " + threads);
+        if (threads != null) {
+            Bounds.check("--threads", threads, 1, Bounds.MAX_THREADS);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = threads == null ? Math.min(Bounds.MAX_THREADS, Runtime.getRuntime().availableProcessors()) : threads;
         WebServer server;
         try {
             server = WebServer.start(new WebServer.Options(host, port, workspace, t, Security.DEFAULT_MAX_BODY));

@@ -13,29 +13,28 @@ import picocli.CommandLine.Option;
 /** Options every ensemble command shares (a picocli mixin); each command adds its own mode default. */
 final class SweepOptions {
     @Option(names = "--seed", defaultValue = "" + RunCommand.DEFAULT_SEED, paramLabel = "S",
-            description = "Root seed (default: ${DEFAULT-VALUE}); replication i uses streams derived from (S, i).")
+            description = "Root seed, any 64-bit integer (default: ${DEFAULT-VALUE}); replication i uses streams derived from (S, i).")
     long seed;
 
-    @Option(names = "--days", paramLabel = "D", description = "Horizon in days (default: the scenario's).")
+    @Option(names = "--days", paramLabel = "D", description = "Horizon in days, 1 to 3650 (default: the scenario's).")
     Integer days;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads, 1 to " + Bounds.MAX_THREADS
+            + " (default: all cores). Results do not depend on it.")
     Integer threads;
 
     @Option(names = "--bins", defaultValue = "" + Engine.DEFAULT_BINS, paramLabel = "K",
-            description = "Aggregate mode: loyalty bins per wave (default: ${DEFAULT-VALUE}).")
+            description = "Aggregate mode: loyalty bins per wave, 1 to 256 (default: ${DEFAULT-VALUE}).")
     int bins;
 
-    /** Checks the values; a bad one is a one-line error. */
+    /** Checks the values against their stated ranges; a bad one is a one-line error. */
     void validate() {
-        if (days != null && (days < 1 || days > 3650)) {
-            throw new UserError("--days must be between 1 and 3650, not " + days);
+        if (days != null) {
+            Bounds.check("--days", days, 1, 3650);
         }
-        if (bins < 1 || bins > 256) {
-            throw new UserError("--bins must be between 1 and 256, not " + bins);
-        }
-        if (threads != null && threads < 1) {
-            throw new UserError("--threads must be at least 1, not " + threads);
+        Bounds.check("--bins", bins, 1, 256);
+        if (threads != null) {
+            Bounds.check("--threads", threads, 1, Bounds.MAX_THREADS);
         }
     }
 
@@ -50,9 +49,9 @@ final class SweepOptions {
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
-    /** @return the worker threads */
+    /** @return the worker threads (by default all cores, at most {@link Bounds#MAX_THREADS}) */
     int threads() {
-        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return threads == null ? Math.min(Bounds.MAX_THREADS, Runtime.getRuntime().availableProcessors()) : threads;
     }
 
     /** @return a fresh engine of the mode */

@@ -95,7 +95,7 @@ class BenchCommandTest {
     void badOptionsAreOneLineErrors() throws Exception {
         Cli c = Cli.run("bench", "--threads", "0");
         assertEquals(Main.INVALID_INPUT, c.code, c.toString());
-        assertTrue(c.err.contains("expected at least 1"), c.err);
+        assertTrue(c.err.contains("--threads must be between 1 and " + Bounds.MAX_THREADS + ", not 0"), c.err);
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Cli f = Cli.run("bench", "--quick", "--out", file.toString());
         assertEquals(Main.INVALID_INPUT, f.code, f.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -61,5 +62,25 @@ class AtomicFilesTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left: " + dir);
         }
+    }
+
+    /** A full disk (injected) fails the write naming the target and the system's reason, not a temporary file. */
+    @Test
+    void aFailureNamesTheTargetAndTheSystemsReason() throws Exception {
+        Path target = tmp.resolve("meta.json");
+        Files.writeString(target, "OLD");
+        try (AutoCloseable fault = AtomicFiles.injectFault(t -> {
+            throw new IOException("No space left on device");
+        })) {
+            FileSystemException e = assertThrows(FileSystemException.class, () -> AtomicFiles.write(target, "NEW"));
+            assertEquals(target.toString(), e.getFile());
+            assertEquals("No space left on device", e.getReason());
+        }
+        assertEquals("OLD", Files.readString(target));
+        try (var files = Files.list(tmp)) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+        AtomicFiles.write(target, "NEW");
+        assertEquals("NEW", Files.readString(target), "the fault is gone once closed");
     }
 }
