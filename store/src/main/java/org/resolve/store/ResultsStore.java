@@ -564,7 +564,7 @@ public final class ResultsStore implements AutoCloseable {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (Map.Entry<String, String> q : queries.entrySet()) {
                 String name = q.getKey() + "." + ext;
-                rows.put(name, copy(q.getValue(), tmp.resolve(name), options, dir.toAbsolutePath().resolve(name)));
+                rows.put(name, copy(q.getValue(), tmp.resolve(name), options, dir.toAbsolutePath().normalize().resolve(name)));
             }
             return rows;
         });
