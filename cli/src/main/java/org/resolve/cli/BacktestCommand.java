@@ -24,6 +24,7 @@ import org.resolve.analysis.scoring.Outcome;
 import org.resolve.core.engine.Metric;
 import org.resolve.core.engine.RunResult;
 import org.resolve.core.observation.Observation;
+import org.resolve.core.observation.BundledLedgers;
 import org.resolve.core.observation.ObservationLedger;
 import org.resolve.core.random.Streams;
 import org.resolve.core.scenario.Scenario;
@@ -46,8 +47,8 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "A bundled id or file (default: ${DEFAULT-VALUE}).")
     String scenario;
 
-    @Option(names = "--observations", required = true, paramLabel = "FILE", description = "The observation ledger (CSV).")
-    Path observations;
+    @Option(names = "--observations", required = true, paramLabel = "FILE|ID", description = "The observation ledger: a CSV file (see docs/OBSERVATIONS.md) or a bundled id (kursk-2024; resolve observations lists them).")
+    String observations;
 
     @Option(names = "--cutoff", required = true, paramLabel = "DATE", description = "Calibrate on what was known by this date.")
     String cutoffText;
@@ -78,7 +79,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Bounds.check("--draws", draws, 20, Bounds.MAX_DRAWS);
         Scenario sc = common.load(scenario);
         LocalDate cutoff = CalibrateCommand.cutoff(sc, cutoffText);
-        ObservationLedger ledger = ObservationLedger.read(observations);
+        ObservationLedger ledger = BundledLedgers.read(observations);
         LocalDate end = sc.start().plusDays(sc.days() - 1L);
         List<Observation> later = new ArrayList<>();
         for (Observation o : ledger.calibrationTargets()) {

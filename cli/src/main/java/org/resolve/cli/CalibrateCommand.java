@@ -25,6 +25,7 @@ import org.resolve.core.ModelVersion;
 import org.resolve.core.engine.RunResult;
 import org.resolve.core.model.Param;
 import org.resolve.core.observation.Observation;
+import org.resolve.core.observation.BundledLedgers;
 import org.resolve.core.observation.ObservationLedger;
 import org.resolve.core.random.Streams;
 import org.resolve.core.scenario.Scenario;
@@ -45,8 +46,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "A bundled id or file (default: ${DEFAULT-VALUE}).")
     String scenario;
 
-    @Option(names = "--observations", required = true, paramLabel = "FILE", description = "The observation ledger (CSV, see docs/OBSERVATIONS.md).")
-    Path observations;
+    @Option(names = "--observations", required = true, paramLabel = "FILE|ID", description = "The observation ledger: a CSV file (see docs/OBSERVATIONS.md) or a bundled id (kursk-2024; resolve observations lists them).")
+    String observations;
 
     @Option(names = "--until", paramLabel = "DATE", description = "Knowledge date (default: the scenario's knowledge date).")
     String until;
@@ -81,7 +82,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Bounds.check("--generations", generations, 1, Bounds.MAX_GENERATIONS);
         Scenario sc = common.load(scenario);
         LocalDate cutoff = cutoff(sc, until);
-        ObservationLedger ledger = ObservationLedger.read(observations);
+        ObservationLedger ledger = BundledLedgers.read(observations);
         Path dir = SweepOptions.output(outDir, sc.id(), "calibration");
         if (Files.exists(dir.resolve("posterior.csv"))) {
             throw new UserError("--out " + dir + " already holds a calibration; choose another folder");
@@ -289,7 +290,7 @@ public final class CalibrateCommand implements Callable<Integer> {
      * A scenario that extends the original with each calibrated parameter as an equally weighted
      * mixture of posterior draws (marginals: the scenario format has no joint distributions).
      */
-    private static Path writeScenario(Path dir, ScenarioCalibration.Calibrated cal, String ref, Path ledgerFile, LocalDate cutoff)
+    private static Path writeScenario(Path dir, ScenarioCalibration.Calibrated cal, String ref, String ledger, LocalDate cutoff)
             throws Exception {
         ScenarioCalibration c = cal.calibration();
         Scenario sc = c.scenario();
@@ -297,7 +298,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         boolean bundled = org.resolve.core.scenario.Bundled.IDS.contains(ref);
         String parent = bundled ? ref : dir.toAbsolutePath().relativize(Path.of(ref).toAbsolutePath()).toString();
         StringBuilder y = new StringBuilder();
-        y.append("# Calibrated by resolve calibrate to ").append(ledgerFile.getFileName()).append(" up to ").append(cutoff).append(".\n");
+        y.append("# Calibrated by resolve calibrate to ").append(BundledLedgers.IDS.contains(ledger) && !java.nio.file.Files.exists(Path.of(ledger))
+                ? "the bundled ledger " + BundledLedgers.label(ledger) : String.valueOf(Path.of(ledger).getFileName())).append(" up to ").append(cutoff).append(".\n");
         y.append("resolve: 1\nid: ").append(sc.id()).append("-calibrated\nextends: ").append(parent).append('\n');
         y.append("title: ").append(quote(sc.title() + ", calibrated to reports up to " + cutoff)).append('\n');
         y.append("sources:\n  calibration:\n    claimant: resolve calibrate (ABC-SMC)\n    date: ").append(LocalDate.now()).append('\n');

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "resolve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Resolve: an evidence-grounded simulator of a foreign troop deployment.",
             "A tool for exploring scenarios with their uncertainty; not a prediction, not an operational tool."},
-        subcommands = {RunCommand.class, CompareCommand.class, SensitivityCommand.class, DiscoverCommand.class, CalibrateCommand.class, BacktestCommand.class, ReportCommand.class, ExportCommand.class, ServeCommand.class, BenchCommand.class, ValidateCommand.class, ScenariosCommand.class, SchemaCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, SensitivityCommand.class, DiscoverCommand.class, CalibrateCommand.class, BacktestCommand.class, ReportCommand.class, ExportCommand.class, ServeCommand.class, BenchCommand.class, ValidateCommand.class, ScenariosCommand.class, ObservationsCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /**
